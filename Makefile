@@ -1,0 +1,131 @@
+# kmaplab build. Everything generated goes under $(O) (default build/).
+#
+#   make            build/kmaplab.elf (debug checks on: what `make test` runs)
+#   make DEBUG=0    without the debug guards (benchmarks)
+#   make iso        build/kmaplab.iso, bootable by GRUB
+#   make test       build, boot under QEMU and judge the KTAP results
+#   make LLVM=1     clang --target=i686-elf and ld.lld instead of GCC
+#   make CROSS_COMPILE=i686-elf-   a given cross toolchain
+
+O ?= build
+DEBUG ?= 1
+V ?= 0
+
+ifeq ($(V),0)
+Q := @
+else
+Q :=
+endif
+
+# --- toolchain choice, Linux's CROSS_COMPILE convention --------------------
+have = $(shell command -v $(1) >/dev/null 2>&1 && echo y)
+ifneq ($(LLVM),)
+  CC := clang --target=i686-elf
+  LD := ld.lld
+  NM := llvm-nm
+  TOOLCHAIN := clang --target=i686-elf + ld.lld
+else
+  ifeq ($(origin CROSS_COMPILE),undefined)
+    ifeq ($(call have,i686-elf-gcc),y)
+      CROSS_COMPILE := i686-elf-
+    else ifeq ($(call have,i686-linux-gnu-gcc),y)
+      CROSS_COMPILE := i686-linux-gnu-
+    else
+      CROSS_COMPILE :=
+      HOST_M32 := -m32
+    endif
+  endif
+  CC := $(CROSS_COMPILE)gcc $(HOST_M32)
+  LD := $(CROSS_COMPILE)ld $(if $(HOST_M32),-m elf_i386)
+  NM := $(CROSS_COMPILE)nm
+  TOOLCHAIN := $(CC)
+endif
+NASM ?= nasm
+
+# --- flags -----------------------------------------------------------------
+# Freestanding, no FPU/SSE (the kernel never saves them), frame pointers
+# kept for backtraces. Warnings as Linux builds them: -Wall -Wextra minus
+# the three W=1 warnings Linux itself turns off, so Linux code builds here.
+CFLAGS := -std=gnu11 -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
+	-fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
+	-fno-asynchronous-unwind-tables -fno-builtin-printf \
+	-march=i686 -mgeneral-regs-only -O2 -g \
+	-Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
+	-Wno-missing-field-initializers \
+	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-Iinclude -MMD -MP
+ifneq ($(LLVM),)
+CFLAGS += -Wno-gnu-variable-sized-type-not-at-end
+else
+CFLAGS += -mno-omit-leaf-frame-pointer
+endif
+ifeq ($(DEBUG),1)
+# The debug build (make test): VM_BUG_ON, kmap_local guard slots, ...
+CFLAGS += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_KMAP_LOCAL -DCONFIG_KMAPLAB_DEBUG
+endif
+NASMFLAGS := -f elf32 -g -F dwarf -Iinclude/
+LDFLAGS := -nostdlib -T linker.ld --no-warn-rwx-segments -z noexecstack
+ifneq ($(LLVM),)
+LDFLAGS := -nostdlib -T linker.ld -z noexecstack
+endif
+
+# --- sources: every suite file tests/*_test.c is built in ------------------
+C_SRCS := $(wildcard kernel/*.c kernel/kunit/*.c mm/*.c sched/*.c tests/*_test.c)
+ASM_SRCS := $(wildcard boot/*.asm kernel/*.asm mm/*.asm sched/*.asm)
+OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
+
+all: $(O)/kmaplab.elf
+
+$(O)/.toolchain:
+	@mkdir -p $(O)
+	@echo "  toolchain: $(TOOLCHAIN)"
+	@touch $@
+
+$(O)/%.o: %.c | $(O)/.toolchain
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(O)/ksyms0.o $(O)/ksyms.o: $(O)/%.o: $(O)/%.c
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(O)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
+
+# Two links: the first with an empty symbol table, whose text symbols are
+# then written into the second. .ksyms sits after .text/.rodata, so no
+# function moves; the last step checks that.
+$(O)/ksyms0.c: scripts/gen-ksyms.sh
+	@mkdir -p $(O)
+	$(Q)scripts/gen-ksyms.sh /dev/null > $@
+
+$(O)/kmaplab.tmp.elf: $(OBJS) $(O)/ksyms0.o linker.ld
+	@echo "  LD      $@"
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(O)/ksyms0.o
+
+$(O)/ksyms.c: $(O)/kmaplab.tmp.elf scripts/gen-ksyms.sh
+	$(Q)$(NM) -n $< | scripts/gen-ksyms.sh - > $@
+
+$(O)/kmaplab.elf: $(O)/kmaplab.tmp.elf $(O)/ksyms.o
+	@echo "  LD      $@"
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(O)/ksyms.o
+	$(Q)$(NM) -n $@ | scripts/gen-ksyms.sh - | cmp -s - $(O)/ksyms.c || \
+		{ echo "kallsyms: text moved between links" >&2; rm -f $@; exit 1; }
+
+iso: $(O)/kmaplab.iso
+$(O)/kmaplab.iso: $(O)/kmaplab.elf scripts/mkiso.sh
+	$(Q)scripts/mkiso.sh $< $@ "$(CMDLINE)"
+
+# `make test` and `./run-qemu.sh` install missing tools themselves.
+test:
+	$(Q)scripts/deps.sh
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)python3 tests/runner.py $(RUNNER_ARGS)
+
+clean:
+	rm -rf $(O)
+
+.PHONY: all iso test clean
+-include $(OBJS:.o=.d)

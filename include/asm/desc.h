@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_DESC_H
+#define _ASM_DESC_H
+
+#include <linux/types.h>
+
+/* The 32-bit task-state segment; only what kmaplab uses is named. */
+struct x86_hw_tss {
+	u16 back_link, __blh;
+	u32 sp0;
+	u16 ss0, __ss0h;
+	u32 sp1;
+	u16 ss1, __ss1h;
+	u32 sp2;
+	u16 ss2, __ss2h;
+	u32 cr3, ip, flags;
+	u32 ax, cx, dx, bx, sp, bp, si, di;
+	u16 es, __esh, cs, __csh, ss, __ssh, ds, __dsh;
+	u16 fs, __fsh, gs, __gsh, ldt, __ldth;
+	u16 trace, io_bitmap_base;
+} __packed;
+
+#define FIRST_EXTERNAL_VECTOR 0x20
+#define NR_IRQS 16
+#define IRQ_WORK_VECTOR 0xf0	/* self-interrupt used to run code in hard-IRQ context */
+
+void gdt_init(void);
+void idt_init(void);
+void set_intr_gate(unsigned int vector, void *handler);
+
+#endif /* _ASM_DESC_H */

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_PAGE_H
+#define _ASM_PAGE_H
+
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (1UL << PAGE_SHIFT)
+#define PAGE_MASK (~(PAGE_SIZE - 1))
+
+/* The kernel is linked at, and lowmem direct-mapped from, 3 GiB. */
+#define __PAGE_OFFSET 0xC0000000UL
+#define PAGE_OFFSET ((unsigned long)__PAGE_OFFSET)
+
+/* Physical load address of the kernel image (linker.ld's AT()). */
+#define LOAD_PHYSICAL_ADDR 0x00100000UL
+
+/*
+ * boot/head.asm maps this much of physical memory (from 0) at
+ * PAGE_OFFSET before C runs; mm/ extends the direct map from there.
+ */
+#define BOOT_MAP_SIZE 0x01000000UL
+
+#ifndef __ASSEMBLER__
+/* Direct map only: valid for lowmem addresses and pages. */
+#define __pa(x) ((unsigned long)(x) - PAGE_OFFSET)
+#define __va(x) ((void *)((unsigned long)(x) + PAGE_OFFSET))
+#define __pa_symbol(x) __pa(x)
+#endif
+
+#endif /* _ASM_PAGE_H */

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KMAPLAB_KUNIT_H
+#define _KMAPLAB_KUNIT_H
+
+/*
+ * The boot-time side of KUnit (kernel/kunit/executor.c): run every
+ * registered suite that kunit.filter_glob= selects, printing KTAP v1.
+ * Returns the number of failed suites (0 when all passed or skipped).
+ */
+int kunit_run_all(void);
+
+/* kunit.enable=0 turns the run off (Linux's parameter). */
+extern bool kunit_enable;
+
+#endif /* _KMAPLAB_KUNIT_H */

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KMAPLAB_TRAPS_H
+#define _KMAPLAB_TRAPS_H
+
+#include <linux/types.h>
+#include <asm/ptrace.h>
+
+/* kernel/traps.c */
+void do_trap(struct pt_regs *regs);
+void do_page_fault(struct pt_regs *regs);
+
+/* kernel/extable.c: the exception table (__ex_table: insn, fixup). */
+struct exception_table_entry {
+	unsigned long insn, fixup;
+};
+const struct exception_table_entry *search_exception_tables(unsigned long ip);
+bool fixup_exception(struct pt_regs *regs);
+
+/* kernel/panic.c */
+void oops_begin(void);
+/*
+ * After an oops report: hand the oops to a KUnit case that can absorb it
+ * (kunit_handle_oops longjmps out and never returns) or panic.
+ */
+__noreturn void oops_end(const char *what);
+void show_stack_from(unsigned long bp, unsigned long ip);
+extern int oops_in_progress;
+/* Oopses so far (tests compare it before and after). */
+extern unsigned long oops_count;
+
+/* Implemented by the KUnit executor: returns only when it cannot help. */
+void kunit_handle_oops(const char *what);
+
+#endif /* _KMAPLAB_TRAPS_H */

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_INTERRUPT_H
+#define _LINUX_INTERRUPT_H
+
+#include <linux/types.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+
+typedef enum irqreturn {
+	IRQ_NONE = 0,
+	IRQ_HANDLED = 1,
+} irqreturn_t;
+
+typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
+
+/* Legacy 8259 IRQ lines 0..15, delivered at vectors 0x20..0x2f. */
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *dev_id);
+void free_irq(unsigned int irq, void *dev_id);
+void enable_irq(unsigned int irq);
+void disable_irq(unsigned int irq);
+
+/* Hard-IRQ accounting in preempt_count (kernel/irq.c). */
+void irq_enter(void);
+void irq_exit(void);
+
+/*
+ * Run fn(arg) in hard-IRQ context, now, on this CPU: kmaplab sends itself
+ * an interrupt (vector IRQ_WORK_VECTOR) so the callback runs exactly as a
+ * device handler would -- in_irq() true, preemption off, on the
+ * interrupted task's stack. Used by tests that map pages from interrupts.
+ * Returns after fn has run. IRQs must be enabled or disabled: either works.
+ */
+void run_in_hardirq(void (*fn)(void *arg), void *arg);
+
+/* Statistics: interrupts taken per vector since boot. */
+extern unsigned long irq_stat_count[256];
+
+#endif /* _LINUX_INTERRUPT_H */

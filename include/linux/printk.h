@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_PRINTK_H
+#define _LINUX_PRINTK_H
+
+#include <linux/compiler.h>
+#include <linux/stdarg.h>
+#include <linux/types.h>
+
+/*
+ * Log levels are a SOH byte plus a digit prepended to the format, as in
+ * Linux, so KERN_INFO "x" is one string literal.
+ */
+#define KERN_SOH "\001"
+#define KERN_EMERG KERN_SOH "0"
+#define KERN_ALERT KERN_SOH "1"
+#define KERN_CRIT KERN_SOH "2"
+#define KERN_ERR KERN_SOH "3"
+#define KERN_WARNING KERN_SOH "4"
+#define KERN_NOTICE KERN_SOH "5"
+#define KERN_INFO KERN_SOH "6"
+#define KERN_DEBUG KERN_SOH "7"
+#define KERN_DEFAULT ""
+#define KERN_CONT KERN_SOH "c"
+
+#define LOGLEVEL_DEBUG 7
+
+/* Messages above this level are dropped from the console (loglevel=). */
+extern int console_loglevel;
+
+__printf(1, 2) int printk(const char *fmt, ...);
+int vprintk(const char *fmt, va_list args);
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+#define pr_emerg(fmt, ...) printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert(fmt, ...) printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit(fmt, ...) printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...) printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...) printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...) printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
+#define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+
+#define pr_info_once(fmt, ...) ({ static bool __done; \
+	if (!__done) { __done = true; pr_info(fmt, ##__VA_ARGS__); } })
+#define pr_warn_once(fmt, ...) ({ static bool __done; \
+	if (!__done) { __done = true; pr_warn(fmt, ##__VA_ARGS__); } })
+
+/* kernel/vsprintf.c */
+__printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
+__printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
+__printf(2, 3) int sprintf(char *buf, const char *fmt, ...);
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
+
+/*
+ * printk capture, for tests that check a diagnostic was printed: while
+ * a capture is active, every console line is also appended to buf.
+ */
+struct printk_capture {
+	char *buf;
+	size_t size;
+	size_t len;
+	struct printk_capture *prev;
+};
+void printk_capture_start(struct printk_capture *cap, char *buf, size_t size);
+void printk_capture_stop(struct printk_capture *cap);
+
+void dump_stack(void);
+void print_hex_dump_bytes(const char *prefix, const void *buf, size_t len);
+
+#endif /* _LINUX_PRINTK_H */

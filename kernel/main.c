@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel(): the C entry, called by boot/head.asm on the boot stack
+ * with paging (PAE) on and the kernel in the higher half. Bring up the
+ * console first, so that everything after can be reported; then CPU
+ * tables, the command line, memory, time, the scheduler; then the tests.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/ktime.h>
+#include <linux/irqflags.h>
+#include <asm/processor.h>
+#include <asm/desc.h>
+#include <kmaplab/console.h>
+#include <kmaplab/multiboot.h>
+#include <kmaplab/reboot.h>
+#include <kmaplab/kunit.h>
+
+void pic_init(void);
+
+#ifndef KMAPLAB_VERSION
+#define KMAPLAB_VERSION "0.1"
+#endif
+
+static void print_memory_map(void)
+{
+	const struct multiboot_mmap_entry *e = NULL;
+
+	if (!(boot_mbi.flags & MULTIBOOT_INFO_MEM_MAP)) {
+		pr_warn("BIOS-provided physical RAM map: none (loader gave no memory map)\n");
+		return;
+	}
+	pr_info("BIOS-provided physical RAM map:\n");
+	while ((e = mb_next_mmap(e)))
+		pr_info("BIOS-e820: [mem 0x%016llx-0x%016llx] %s\n",
+			e->addr, e->addr + e->len - 1, mb_mmap_type_name(e->type));
+}
+
+void start_kernel(u32 magic, u32 mbi_phys)
+{
+	boot_magic = magic;
+	serial_init();
+	vga_init();
+	pr_notice("kmaplab version " KMAPLAB_VERSION " (" __VERSION__ ") PAE, "
+		  "PAGE_OFFSET 0xc0000000\n");
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
+		pr_warn("boot: not started by a multiboot loader (magic %08x); no memory map\n",
+			magic);
+	cpu_detect();
+	gdt_init();
+	idt_init();
+	print_memory_map();
+	pr_notice("Command line: %s\n", boot_cmdline);
+	parse_kernel_params(boot_cmdline);
+
+	pic_init();
+	time_init();
+	local_irq_enable();
+	tsc_calibrate();
+
+	kunit_shutdown_after_tests(kunit_run_all());
+	pr_info("kmaplab: boot complete; idle\n");
+	for (;;)
+		__asm__ __volatile__("sti; hlt");
+}

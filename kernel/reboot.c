@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ways out: halt, power off, restart, and leaving QEMU with an exit code
+ * through its isa-debug-exit device. Linux's kunit_shutdown= parameter
+ * says what to do after the test run; without it the kernel stays up
+ * (the interactive case).
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
+#include <linux/irqflags.h>
+#include <asm/io.h>
+#include <kmaplab/reboot.h>
+
+#define DEBUG_EXIT_PORT 0xf4
+
+enum kunit_shutdown_mode kunit_shutdown = SHUTDOWN_NONE;
+
+static int __init kunit_shutdown_setup(char *str)
+{
+	if (!strcmp(str, "poweroff"))
+		kunit_shutdown = SHUTDOWN_POWEROFF;
+	else if (!strcmp(str, "halt"))
+		kunit_shutdown = SHUTDOWN_HALT;
+	else if (!strcmp(str, "reboot"))
+		kunit_shutdown = SHUTDOWN_REBOOT;
+	else
+		return 0;
+	return 1;
+}
+__setup("kunit_shutdown=", kunit_shutdown_setup);
+
+void machine_halt(void)
+{
+	local_irq_disable();
+	for (;;)
+		__asm__ __volatile__("hlt");
+}
+
+void machine_power_off(void)
+{
+	/* QEMU's ACPI PM1a control: SLP_TYP=5 | SLP_EN (PIIX4 and ICH9). */
+	outw(0x2000, 0x604);
+	outw(0x2000, 0xb004);
+	machine_halt();
+}
+
+void machine_restart(void)
+{
+	struct {
+		u16 limit;
+		u32 base;
+	} __packed null_idt = { 0, 0 };
+
+	outb(0xfe, 0x64);	/* keyboard controller: pulse the reset line */
+	/* If that did not work: no IDT and a trap is a triple fault. */
+	__asm__ __volatile__("lidt %0; int3" : : "m"(null_idt));
+	machine_halt();
+}
+
+/*
+ * QEMU exits at once with (code << 1) | 1 when the device is there; on a
+ * machine without it the write goes nowhere and we power off instead.
+ */
+void kmaplab_exit(int code)
+{
+	outl(code, DEBUG_EXIT_PORT);
+	machine_power_off();
+}
+
+void kunit_shutdown_after_tests(int failed_suites)
+{
+	int code = failed_suites ? KMAPLAB_EXIT_FAIL : KMAPLAB_EXIT_PASS;
+
+	switch (kunit_shutdown) {
+	case SHUTDOWN_NONE:
+		return;
+	case SHUTDOWN_POWEROFF:
+		pr_info("kunit: %s, powering off\n",
+			failed_suites ? "some tests failed" : "all tests passed");
+		kmaplab_exit(code);
+	case SHUTDOWN_HALT:
+		machine_halt();
+	case SHUTDOWN_REBOOT:
+		machine_restart();
+	}
+}

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Time: the PIT drives the tick (IRQ 0 at HZ, jiffies); the TSC, once
+ * calibrated against that tick, gives nanoseconds (ktime_get_ns) and the
+ * busy waits (udelay). Under QEMU's -icount the TSC counts instructions,
+ * which the benchmarks rely on; wall-clock figures are then meaningless.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
+#include <linux/delay.h>
+#include <linux/math64.h>
+#include <asm/io.h>
+#include <asm/processor.h>
+
+#define PIT_FREQ 1193182
+#define PIT_CH0 0x40
+#define PIT_CMD 0x43
+
+unsigned int kmaplab_hz = KMAPLAB_DEFAULT_HZ;
+volatile unsigned long jiffies = INITIAL_JIFFIES;
+static volatile u64 jiffies_64;
+unsigned long tsc_khz;
+static u64 tsc_base;		/* TSC at calibration: ktime 0 is boot */
+static u32 ns_mult;		/* ns = cycles * ns_mult >> NS_SHIFT */
+#define NS_SHIFT 22
+
+void scheduler_tick(void);
+
+static int __init hz_setup(char *str)
+{
+	unsigned int hz;
+
+	/* The PIT divisor must fit 16 bits (HZ >= 19) and stay sane. */
+	if (kstrtouint(str, 10, &hz) || hz < 20 || hz > 10000)
+		return 0;
+	kmaplab_hz = hz;
+	return 1;
+}
+__setup("hz=", hz_setup);
+
+u64 get_jiffies_64(void)
+{
+	unsigned long flags;
+	u64 j;
+
+	local_irq_save(flags);
+	j = jiffies_64;
+	local_irq_restore(flags);
+	return j;
+}
+
+static irqreturn_t timer_interrupt(int irq, void *dev)
+{
+	jiffies_64++;
+	jiffies++;
+	scheduler_tick();
+	return IRQ_HANDLED;
+}
+
+void time_init(void)
+{
+	unsigned int div = (PIT_FREQ + HZ / 2) / HZ;
+
+	outb(0x34, PIT_CMD);		/* channel 0, lo/hi byte, rate generator */
+	outb(div & 0xff, PIT_CH0);
+	outb(div >> 8, PIT_CH0);
+	request_irq(0, timer_interrupt, 0, "timer", NULL);
+	pr_info("time: PIT at %u Hz (divisor %u)\n", HZ, div);
+}
+
+/*
+ * Count TSC cycles across a whole number of ticks (about 50 ms). Start
+ * on a tick edge so the window is exact to within the IRQ latency.
+ */
+void tsc_calibrate(void)
+{
+	unsigned long start, ticks = max(1U, HZ / 20);
+	u64 t0, t1;
+
+	if (!boot_cpu_data.has_tsc) {
+		pr_warn("time: no TSC; udelay and ktime use jiffies\n");
+		return;
+	}
+	start = jiffies;
+	while (jiffies == start)
+		cpu_relax();
+	t0 = rdtsc();
+	start = jiffies;
+	while (jiffies - start < ticks)
+		cpu_relax();
+	t1 = rdtsc();
+	tsc_khz = (unsigned long)div_u64((t1 - t0) * HZ, ticks * 1000);
+	if (!tsc_khz)
+		tsc_khz = 1;
+	ns_mult = (u32)div_u64((u64)1000000 << NS_SHIFT, tsc_khz);
+	/* ktime counts from boot: back-date the base by the ticks so far. */
+	tsc_base = t1 - div_u64((u64)jiffies * tsc_khz * 1000, HZ);
+	pr_info("tsc: calibrated against the PIT: %lu.%03lu MHz\n",
+		tsc_khz / 1000, tsc_khz % 1000);
+}
+
+u64 ktime_get_ns(void)
+{
+	if (!tsc_khz)
+		return div_u64(get_jiffies_64() * NSEC_PER_SEC, HZ);
+	return mul_u64_u32_shr(rdtsc() - tsc_base, ns_mult, NS_SHIFT);
+}
+
+u64 local_clock(void)
+{
+	return ktime_get_ns();
+}
+
+static void tsc_delay(u64 cycles)
+{
+	u64 start = rdtsc();
+
+	while (rdtsc() - start < cycles)
+		cpu_relax();
+}
+
+void udelay(unsigned long usecs)
+{
+	unsigned long end;
+
+	if (tsc_khz) {
+		tsc_delay(div_u64((u64)usecs * tsc_khz + 999, 1000));
+		return;
+	}
+	/* Before calibration: whole ticks, rounded up. */
+	end = jiffies + usecs_to_jiffies(usecs) + 1;
+	while (time_before(jiffies, end))
+		cpu_relax();
+}
+
+void ndelay(unsigned long nsecs)
+{
+	udelay(DIV_ROUND_UP(nsecs, 1000));
+}
+
+void mdelay(unsigned long msecs)
+{
+	while (msecs--)
+		udelay(1000);
+}

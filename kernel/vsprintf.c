@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsnprintf(): the formats kernel code uses -- %d %i %u %x %X %o %c %s
+ * %p %% with the l/ll/z/h length modifiers, a width (or '*'), a
+ * precision for strings, '0' padding and '-' left alignment -- plus
+ * Linux's %pS / %ps (symbol+offset / symbol name) for backtraces.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/kallsyms.h>
+#include <linux/math64.h>
+
+struct spec {
+	int width, precision;
+	bool zero, left, plus, space, alt;
+	int base;
+	bool upper, is_signed;
+};
+
+struct out {
+	char *buf;
+	size_t size, pos;	/* pos counts every char, even those cut off */
+};
+
+static void put(struct out *o, char c)
+{
+	if (o->pos + 1 < o->size)
+		o->buf[o->pos] = c;
+	o->pos++;
+}
+
+static void put_padded(struct out *o, const char *s, int len,
+		       const struct spec *sp)
+{
+	int pad = sp->width > len ? sp->width - len : 0;
+
+	if (!sp->left)
+		while (pad-- > 0)
+			put(o, ' ');
+	while (len-- > 0)
+		put(o, *s++);
+	if (sp->left)
+		while (pad-- > 0)
+			put(o, ' ');
+}
+
+static void put_number(struct out *o, unsigned long long num, bool negative,
+		       const struct spec *sp)
+{
+	const char *digits = sp->upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char tmp[24], sign = 0;
+	int len = 0, width = sp->width;
+
+	if (negative)
+		sign = '-';
+	else if (sp->is_signed && sp->plus)
+		sign = '+';
+	else if (sp->is_signed && sp->space)
+		sign = ' ';
+
+	do {
+		tmp[len++] = digits[do_div(num, sp->base)];
+	} while (num);
+	while (len < sp->precision)
+		tmp[len++] = '0';
+	if (sign)
+		width--;
+	if (sp->alt && sp->base == 16)
+		width -= 2;
+
+	if (!sp->left && !sp->zero)
+		for (; width > len; width--)
+			put(o, ' ');
+	if (sign)
+		put(o, sign);
+	if (sp->alt && sp->base == 16) {
+		put(o, '0');
+		put(o, sp->upper ? 'X' : 'x');
+	}
+	if (!sp->left && sp->zero)
+		for (; width > len; width--)
+			put(o, '0');
+	while (len)
+		put(o, tmp[--len]), width--;
+	for (; width > 0; width--)
+		put(o, ' ');
+}
+
+static void put_symbol(struct out *o, unsigned long addr, bool offset,
+		       const struct spec *sp)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	if (offset)
+		sprint_symbol(sym, addr);
+	else
+		sprint_symbol_no_offset(sym, addr);
+	put_padded(o, sym, strlen(sym), sp);
+}
+
+/* Parse flags, width, precision; returns the format after them. */
+static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->precision = -1;
+	sp->base = 10;
+	for (;; fmt++) {
+		if (*fmt == '0')
+			sp->zero = true;
+		else if (*fmt == '-')
+			sp->left = true;
+		else if (*fmt == '+')
+			sp->plus = true;
+		else if (*fmt == ' ')
+			sp->space = true;
+		else if (*fmt == '#')
+			sp->alt = true;
+		else
+			break;
+	}
+	if (*fmt == '*') {
+		sp->width = va_arg(*ap, int);
+		if (sp->width < 0) {
+			sp->left = true;
+			sp->width = -sp->width;
+		}
+		fmt++;
+	}
+	while (*fmt >= '0' && *fmt <= '9')
+		sp->width = sp->width * 10 + (*fmt++ - '0');
+	if (*fmt == '.') {
+		fmt++;
+		sp->precision = 0;
+		if (*fmt == '*') {
+			sp->precision = va_arg(*ap, int);
+			fmt++;
+		}
+		while (*fmt >= '0' && *fmt <= '9')
+			sp->precision = sp->precision * 10 + (*fmt++ - '0');
+	}
+	return fmt;
+}
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+{
+	struct out o = { .buf = buf, .size = size };
+	va_list ap;
+
+	va_copy(ap, args);
+	for (; *fmt; fmt++) {
+		struct spec sp;
+		int lng = 0;
+		unsigned long long num;
+		bool neg = false;
+
+		if (*fmt != '%') {
+			put(&o, *fmt);
+			continue;
+		}
+		fmt = parse_spec(fmt + 1, &sp, &ap);
+		for (;; fmt++) {
+			if (*fmt == 'l' || *fmt == 'z' || *fmt == 't' || *fmt == 'j')
+				lng += (*fmt == 'j') ? 2 : 1;
+			else if (*fmt != 'h')
+				break;
+		}
+		switch (*fmt) {
+		case '%':
+			put(&o, '%');
+			continue;
+		case 'c': {
+			char c = (char)va_arg(ap, int);
+
+			put_padded(&o, &c, 1, &sp);
+			continue;
+		}
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			int len;
+
+			if (!s)
+				s = "(null)";
+			len = sp.precision >= 0 ? (int)strnlen(s, sp.precision)
+						: (int)strlen(s);
+			put_padded(&o, s, len, &sp);
+			continue;
+		}
+		case 'p': {
+			unsigned long p = (unsigned long)va_arg(ap, void *);
+
+			if (fmt[1] == 'S' || fmt[1] == 's' || fmt[1] == 'B') {
+				put_symbol(&o, p, fmt[1] != 's', &sp);
+				fmt++;
+				continue;
+			}
+			/* Linux hashes %p; kmaplab shows it: it is for teaching. */
+			sp.base = 16;
+			sp.zero = true;
+			sp.width = 8;
+			put_number(&o, p, false, &sp);
+			continue;
+		}
+		case 'd':
+		case 'i':
+			sp.is_signed = true;
+			break;
+		case 'u':
+			break;
+		case 'x':
+			sp.base = 16;
+			break;
+		case 'X':
+			sp.base = 16;
+			sp.upper = true;
+			break;
+		case 'o':
+			sp.base = 8;
+			break;
+		case '\0':
+			fmt--;
+			continue;
+		default:
+			put(&o, '%');
+			put(&o, *fmt);
+			continue;
+		}
+		if (lng >= 2)
+			num = va_arg(ap, unsigned long long);
+		else if (lng == 1)
+			num = sp.is_signed ? (unsigned long long)(long long)va_arg(ap, long)
+					   : va_arg(ap, unsigned long);
+		else
+			num = sp.is_signed ? (unsigned long long)(long long)va_arg(ap, int)
+					   : va_arg(ap, unsigned int);
+		if (sp.is_signed && (long long)num < 0) {
+			neg = true;
+			num = -(long long)num;
+		}
+		put_number(&o, num, neg, &sp);
+	}
+	va_end(ap);
+	if (size)
+		buf[o.pos < size ? o.pos : size - 1] = '\0';
+	return o.pos;
+}
+
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
+{
+	int n = vsnprintf(buf, size, fmt, args);
+
+	if (!size)
+		return 0;
+	return n < (int)size ? n : (int)size - 1;
+}
+
+int snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int scnprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vscnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int sprintf(char *buf, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, INT_MAX, fmt, ap);
+	va_end(ap);
+	return n;
+}

@@ -1,0 +1,54 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# deps.sh - make sure the host tools kmaplab builds and boots with are here.
+#
+# Quiet when everything is present.  As root, missing Debian packages are
+# installed; otherwise the exact apt-get command is printed and we fail, so
+# that `make test` never half-runs on a machine without QEMU or GRUB.
+
+missing=()
+
+need_cmd() {	# need_cmd <command> <debian package>
+	command -v "$1" >/dev/null 2>&1 || missing+=("$2")
+}
+
+need_cmd nasm nasm
+need_cmd qemu-system-i386 qemu-system-x86
+need_cmd grub-mkrescue grub-common
+# grub-mkrescue happily builds an ISO that cannot boot a BIOS PC without these
+[ -d /usr/lib/grub/i386-pc ] || missing+=(grub-pc-bin)
+need_cmd xorriso xorriso
+need_cmd mformat mtools
+need_cmd python3 python3
+
+# Any compiler that can emit 32-bit code will do; the Makefile picks one.
+if ! command -v i686-linux-gnu-gcc >/dev/null 2>&1 &&
+   ! echo 'int x;' | gcc -m32 -x c -c -o /dev/null - >/dev/null 2>&1; then
+	missing+=(gcc-i686-linux-gnu binutils-i686-linux-gnu)
+fi
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+# de-duplicate while keeping the order
+pkgs=$(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++' | tr '\n' ' ')
+pkgs=${pkgs% }
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps.sh: missing host tools; install them with:" >&2
+	echo "  sudo apt-get install -y $pkgs" >&2
+	exit 1
+fi
+
+echo "deps.sh: installing $pkgs"
+export DEBIAN_FRONTEND=noninteractive
+log=$(mktemp /tmp/kmaplab-apt.XXXXXX)
+# A fresh machine often has stale or empty package lists: update and retry.
+if ! apt-get install -y -q $pkgs >"$log" 2>&1; then
+	apt-get update -q >>"$log" 2>&1
+	if ! apt-get install -y -q $pkgs >>"$log" 2>&1; then
+		tail -20 "$log" >&2
+		echo "deps.sh: apt-get install $pkgs failed" >&2
+		exit 1
+	fi
+fi

@@ -5,6 +5,8 @@
 #include <linux/types.h>
 #include <linux/thread_info.h>
 #include <linux/preempt.h>
+#include <asm/pgtable_types.h>
+#include <asm/kmap_size.h>
 
 #define TASK_COMM_LEN 16
 
@@ -12,6 +14,16 @@
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
 #define TASK_DEAD 0x0080
+
+/*
+ * A task's kmap_local/kmap_atomic mappings (mm/highmem.c): a stack of
+ * slot indexes and the PTE each slot holds, so the context switch can
+ * take them down on switch-out and put them back on switch-in.
+ */
+struct kmap_ctrl {
+	int idx;
+	pte_t pteval[KM_MAX_IDX];
+};
 
 struct task_struct {
 	struct thread_info thread_info;	/* must be first: see thread_info.h */
@@ -22,6 +34,7 @@ struct task_struct {
 	char comm[TASK_COMM_LEN];
 	int pagefault_disabled;		/* pagefault_disable() depth */
 	unsigned short migration_disabled; /* migrate_disable() depth */
+	struct kmap_ctrl kmap_ctrl;	/* see mm/highmem.c */
 };
 
 extern struct task_struct init_task;

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_FIXMAP_H
+#define _ASM_FIXMAP_H
+
+#include <linux/threads.h>
+#include <asm/page.h>
+#include <asm/kmap_size.h>
+
+/*
+ * Fixed virtual addresses at the top of memory, counted down from
+ * FIXADDR_TOP: index i lives at FIXADDR_TOP - i * PAGE_SIZE, so a higher
+ * index is a lower address. All of them share one page table that mm/
+ * allocates at boot and never frees: mapping a slot is one PTE write.
+ *
+ * The kmap_local/kmap_atomic slots come last: KM_MAX_IDX per CPU, CPU n
+ * owning FIX_KMAP_BEGIN + KM_MAX_IDX * n onwards (room for NR_CPUS).
+ */
+#define __FIXADDR_TOP 0xfffff000UL
+#define FIXADDR_TOP __FIXADDR_TOP
+
+enum fixed_addresses {
+	FIX_HOLE,		/* the top page stays unmapped */
+	FIX_BENCH_SLOT,		/* spare slot: the benchmark's bare-PTE floor */
+	FIX_TLBDEMO_A,		/* the stale-TLB demonstration's slots */
+	FIX_TLBDEMO_B,
+	FIX_KMAP_BEGIN,
+	FIX_KMAP_END = FIX_KMAP_BEGIN + (KM_MAX_IDX * NR_CPUS) - 1,
+	__end_of_fixed_addresses
+};
+
+#define FIXADDR_SIZE ((unsigned long)__end_of_fixed_addresses << PAGE_SHIFT)
+#define FIXADDR_START (FIXADDR_TOP - FIXADDR_SIZE)
+
+#define __fix_to_virt(x) (FIXADDR_TOP - ((unsigned long)(x) << PAGE_SHIFT))
+#define __virt_to_fix(x) ((FIXADDR_TOP - ((x) & PAGE_MASK)) >> PAGE_SHIFT)
+
+static inline unsigned long fix_to_virt(const unsigned int idx)
+{
+	return __fix_to_virt(idx);
+}
+
+static inline unsigned long virt_to_fix(const unsigned long vaddr)
+{
+	return __virt_to_fix(vaddr);
+}
+
+#endif /* _ASM_FIXMAP_H */

@@ -29,6 +29,12 @@ static u32 ns_mult;		/* ns = cycles * ns_mult >> NS_SHIFT */
 
 void scheduler_tick(void);
 
+/*
+ * For tests: when set, called from the timer interrupt on every tick, in
+ * hard-IRQ context (the kmap torture test maps pages from here).
+ */
+void (*timer_tick_hook)(void);
+
 static int __init hz_setup(char *str)
 {
 	unsigned int hz;
@@ -56,6 +62,8 @@ static irqreturn_t timer_interrupt(int irq, void *dev)
 {
 	jiffies_64++;
 	jiffies++;
+	if (timer_tick_hook)
+		timer_tick_hook();
 	scheduler_tick();
 	return IRQ_HANDLED;
 }

@@ -3,7 +3,8 @@
  * vsnprintf(): the formats kernel code uses -- %d %i %u %x %X %o %c %s
  * %p %% with the l/ll/z/h length modifiers, a width (or '*'), a
  * precision for strings, '0' padding and '-' left alignment -- plus
- * Linux's %pS / %ps (symbol+offset / symbol name) for backtraces.
+ * Linux's %pS / %ps (symbol+offset / symbol name) for backtraces and
+ * %*ph (a few bytes in hex).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -188,6 +189,20 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		case 'p': {
 			unsigned long p = (unsigned long)va_arg(ap, void *);
 
+			if (fmt[1] == 'h') {
+				/* %*ph: up to 64 bytes as hex, Linux's small hex dump. */
+				const u8 *b = (const u8 *)p;
+				int i, n = sp.width ? min(sp.width, 64) : 1;
+
+				for (i = 0; i < n; i++) {
+					if (i)
+						put(&o, ' ');
+					put(&o, "0123456789abcdef"[b[i] >> 4]);
+					put(&o, "0123456789abcdef"[b[i] & 15]);
+				}
+				fmt++;
+				continue;
+			}
 			if (fmt[1] == 'S' || fmt[1] == 's' || fmt[1] == 'B') {
 				put_symbol(&o, p, fmt[1] != 's', &sp);
 				fmt++;

@@ -209,6 +209,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 				continue;
 			}
 			/* Linux hashes %p; kmaplab shows it: it is for teaching. */
+			if (fmt[1] == 'x' || fmt[1] == 'K')
+				fmt++;	/* %px, %pK: the raw value, as %p here */
 			sp.base = 16;
 			sp.zero = true;
 			sp.width = 8;

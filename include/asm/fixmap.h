@@ -5,6 +5,7 @@
 #include <linux/threads.h>
 #include <asm/page.h>
 #include <asm/kmap_size.h>
+#include <asm/pgtable_types.h>
 
 /*
  * Fixed virtual addresses at the top of memory, counted down from
@@ -43,5 +44,14 @@ static inline unsigned long virt_to_fix(const unsigned long vaddr)
 {
 	return __virt_to_fix(vaddr);
 }
+
+/*
+ * Point a fixmap slot at a physical page / empty it (mm/pgtable.c). Both
+ * write the one pte and invlpg the slot, as Linux's __set_fixmap().
+ * (kmap_local has its own faster path; these are for the rest.)
+ */
+void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot);
+void clear_fixmap(enum fixed_addresses idx);
+#define set_fixmap(idx, phys) __set_fixmap(idx, phys, PAGE_KERNEL)
 
 #endif /* _ASM_FIXMAP_H */

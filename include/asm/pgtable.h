@@ -90,6 +90,33 @@ extern struct mm_struct init_mm;
 #define pte_clear(mm, addr, ptep) pte_clear_kernel(ptep)
 #define set_pte_at(mm, addr, ptep, pte) set_pte(ptep, pte)
 
+static inline bool pmd_none(pmd_t pmd)
+{
+	return !pmd_val(pmd);
+}
+
+/* A page-directory entry pointing at a kernel page table. */
+#define _KERNPG_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
+
+/* As set_pte(): high half first, so a present entry is never half-written. */
+static inline void set_pmd(pmd_t *pmdp, pmd_t pmd)
+{
+	volatile u32 *half = (volatile u32 *)pmdp;
+
+	half[1] = (u32)(pmd_val(pmd) >> 32);
+	barrier();
+	half[0] = (u32)pmd_val(pmd);
+}
+
+static inline void pmd_clear(pmd_t *pmdp)
+{
+	volatile u32 *half = (volatile u32 *)pmdp;
+
+	half[0] = 0;
+	barrier();
+	half[1] = 0;
+}
+
 /* The page table (a lowmem page) a page-directory entry points at. */
 static inline pte_t *pmd_page_vaddr(pmd_t pmd)
 {
@@ -99,6 +126,12 @@ static inline pte_t *pmd_page_vaddr(pmd_t pmd)
 static inline pmd_t *pmd_off_k(unsigned long addr)
 {
 	return &swapper_pd[pmd_index(addr)];
+}
+
+/* The pte slot for addr in the page table that pmd points at. */
+static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long addr)
+{
+	return pmd_page_vaddr(*pmd) + pte_index(addr);
 }
 
 /*

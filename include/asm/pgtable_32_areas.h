@@ -32,8 +32,12 @@
 
 #ifndef __ASSEMBLER__
 extern void *high_memory;
-#define VMALLOC_START ((((unsigned long)high_memory + VMALLOC_OFFSET) & \
-			~(VMALLOC_OFFSET - 1)))
+/*
+ * As Linux's arch/x86/include/asm/pgtable_32_areas.h: exactly 8 MiB
+ * after the direct map, so a lowmem overrun faults instead of landing in
+ * a vmalloc area. (With MAXMEM lowmem that leaves 120 MiB of vmalloc.)
+ */
+#define VMALLOC_START ((unsigned long)high_memory + VMALLOC_OFFSET)
 #endif
 
 #endif /* _ASM_PGTABLE_32_AREAS_H */

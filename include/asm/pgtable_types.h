@@ -58,7 +58,7 @@ extern u64 __supported_pte_mask;
 #define __PAGE_KERNEL_BASE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | \
 			    _PAGE_DIRTY | _PAGE_GLOBAL)
 #define PAGE_KERNEL __pgprot((__PAGE_KERNEL_BASE | _PAGE_NX) & __supported_pte_mask)
-#define PAGE_KERNEL_RO __pgprot((__PAGE_KERNEL_BASE & ~_PAGE_RW & ~_PAGE_DIRTY | \
+#define PAGE_KERNEL_RO __pgprot(((__PAGE_KERNEL_BASE & ~_PAGE_RW & ~_PAGE_DIRTY) | \
 				 _PAGE_NX) & __supported_pte_mask)
 #define PAGE_KERNEL_EXEC __pgprot(__PAGE_KERNEL_BASE)
 #define PAGE_KERNEL_ROX __pgprot(__PAGE_KERNEL_BASE & ~_PAGE_RW & ~_PAGE_DIRTY)

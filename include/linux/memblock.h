@@ -55,6 +55,8 @@ phys_addr_t memblock_phys_mem_size(void);
 phys_addr_t memblock_reserved_size(void);
 phys_addr_t memblock_start_of_DRAM(void);
 phys_addr_t memblock_end_of_DRAM(void);
+/* Pages of memory (RAM, reserved or not) in [start_pfn, end_pfn). */
+unsigned long memblock_ram_pages(unsigned long start_pfn, unsigned long end_pfn);
 bool memblock_is_memory(phys_addr_t addr);
 bool memblock_is_reserved(phys_addr_t addr);
 /* Free (memory and not reserved) bytes in [start, end). */

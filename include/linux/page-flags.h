@@ -18,6 +18,7 @@ enum pageflags {
 	PG_buddy,	/* the head of a free block on a free_area list */
 	PG_slab,	/* a kmalloc slab (mm/slab.c) */
 	PG_head,	/* the head of an allocated block (order in the flags) */
+	PG_large_kmalloc, /* a kmalloc() too big for a slab: whole pages */
 	PG_owner_priv_1, /* for the page's owner */
 	__NR_PAGEFLAGS,
 };
@@ -40,6 +41,7 @@ PAGEFLAG(Reserved, reserved)
 PAGEFLAG(Buddy, buddy)
 PAGEFLAG(Slab, slab)
 PAGEFLAG(Head, head)
+PAGEFLAG(LargeKmalloc, large_kmalloc)
 PAGEFLAG(OwnerPriv1, owner_priv_1)
 
 #undef PAGEFLAG

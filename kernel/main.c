@@ -9,13 +9,13 @@
 #include <linux/init.h>
 #include <linux/ktime.h>
 #include <linux/irqflags.h>
+#include <linux/sched.h>
 #include <asm/processor.h>
 #include <asm/desc.h>
 #include <kmaplab/console.h>
 #include <kmaplab/multiboot.h>
 #include <kmaplab/reboot.h>
 #include <kmaplab/kunit.h>
-#include <linux/mm.h>
 
 void pic_init(void);
 
@@ -53,15 +53,15 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	print_memory_map();
 	pr_notice("Command line: %s\n", boot_cmdline);
 	parse_kernel_params(boot_cmdline);
-	mm_init();	/* after the command line: mem=, lowmem= */
 
 	pic_init();
 	time_init();
 	local_irq_enable();
 	tsc_calibrate();
+	sched_init();		/* from here on this is the init task, pid 1 */
 
 	kunit_shutdown_after_tests(kunit_run_all());
-	pr_info("kmaplab: boot complete; idle\n");
+	pr_info("kmaplab: boot complete; init sleeps, the idle task runs\n");
 	for (;;)
-		__asm__ __volatile__("sti; hlt");
+		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
 }

@@ -39,6 +39,7 @@
 #define NMI_OFFSET (1UL << NMI_SHIFT)
 
 #define preempt_count() (READ_ONCE(current_thread_info()->preempt_count))
+#define preempt_count_set(pc) WRITE_ONCE(current_thread_info()->preempt_count, (pc))
 #define __preempt_count_add(v) (current_thread_info()->preempt_count += (v))
 #define __preempt_count_sub(v) (current_thread_info()->preempt_count -= (v))
 
@@ -55,29 +56,57 @@
 #define in_task() (!(preempt_count() & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET)))
 #define in_atomic() (preempt_count() != 0)
 
+/*
+ * One preempt_disable() level. schedule() runs with exactly this much
+ * (plus the run-queue lock it takes), so "scheduling while atomic" means
+ * a count other than PREEMPT_DISABLE_OFFSET on entry to the scheduler.
+ * A new task starts inside the scheduler, holding schedule()'s level and
+ * the run-queue lock's: FORK_PREEMPT_COUNT.
+ */
+#define PREEMPT_DISABLE_OFFSET PREEMPT_OFFSET
+#define PREEMPT_LOCK_OFFSET PREEMPT_DISABLE_OFFSET
+#define FORK_PREEMPT_COUNT (2 * PREEMPT_DISABLE_OFFSET)
+#define in_atomic_preempt_off() (preempt_count() != PREEMPT_DISABLE_OFFSET)
+#define preempt_count_equals(offset) (preempt_count() == (offset))
+
+/* TIF_NEED_RESCHED: the scheduler asked the current task to give way. */
+static __always_inline bool need_resched(void)
+{
+	return unlikely(test_thread_flag(TIF_NEED_RESCHED));
+}
+
 /* sched/core.c: switch away if a reschedule was asked for meanwhile. */
 void preempt_schedule(void);
-bool need_resched(void);
+/* sched/core.c: the same, from the interrupt return path (IRQs off). */
+void preempt_schedule_irq(void);
 
 #define preempt_count_inc() __preempt_count_add(1)
 #define preempt_count_dec() __preempt_count_sub(1)
+#define should_resched(offset) (preempt_count() == (offset) && need_resched())
 
 #define preempt_disable() do { preempt_count_inc(); barrier(); } while (0)
 #define preempt_enable_no_resched() do { barrier(); preempt_count_dec(); } while (0)
 #define preempt_enable() do {						\
 	barrier();							\
 	preempt_count_dec();						\
-	if (unlikely(preempt_count() == 0 && need_resched()))		\
+	if (unlikely(should_resched(0)))				\
 		preempt_schedule();					\
 } while (0)
 #define preempt_check_resched() do {					\
-	if (unlikely(preempt_count() == 0 && need_resched()))		\
+	if (unlikely(should_resched(0)))				\
 		preempt_schedule();					\
 } while (0)
+#define preempt_disable_notrace() preempt_disable()
+#define preempt_enable_notrace() preempt_enable()
 
 /* Preemptible: no preempt_disable, no interrupt context, IRQs on. */
 #define preemptible() (preempt_count() == 0 && !irqs_disabled())
 
+/*
+ * migrate_disable(): stay on this CPU, yet remain preemptible. A per-task
+ * count today (one CPU); with SMP the scheduler will not move a task
+ * whose count is non-zero. kmap_local_page() relies on it.
+ */
 void migrate_disable(void);
 void migrate_enable(void);
 

@@ -3,17 +3,33 @@
 #define _LINUX_SCHED_H
 
 #include <linux/types.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
 #include <linux/thread_info.h>
 #include <linux/preempt.h>
+#include <linux/cpumask.h>
+#include <linux/atomic.h>
+#include <asm/barrier.h>
+#include <asm/switch_to.h>
 #include <asm/pgtable_types.h>
 #include <asm/kmap_size.h>
 
 #define TASK_COMM_LEN 16
 
+/* Task states (task->__state). Only TASK_RUNNING tasks are picked to run. */
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
 #define TASK_DEAD 0x0080
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task->flags */
+#define PF_IDLE 0x00000002	/* the per-CPU idle task */
+#define PF_EXITING 0x00000004	/* in do_exit() */
+#define PF_KTHREAD 0x00200000	/* created by kthread_create() */
+
+/* Kernel stacks: 16 KiB, with an unmapped guard page below each. */
+#define THREAD_SIZE (16 * 1024)
 
 /*
  * A task's kmap_local/kmap_atomic mappings (mm/highmem.c): a stack of
@@ -25,9 +41,14 @@ struct kmap_ctrl {
 	pte_t pteval[KM_MAX_IDX];
 };
 
+struct kthread;
+
 struct task_struct {
 	struct thread_info thread_info;	/* must be first: see thread_info.h */
-	unsigned int __state;
+	struct thread_struct thread;	/* saved sp: see <asm/switch_to.h> */
+	unsigned int __state;		/* TASK_* */
+	unsigned int flags;		/* PF_* */
+	atomic_t usage;			/* references: get/put_task_struct() */
 	void *stack;			/* lowest address of the kernel stack */
 	unsigned long stack_size;
 	pid_t pid;
@@ -35,10 +56,111 @@ struct task_struct {
 	int pagefault_disabled;		/* pagefault_disable() depth */
 	unsigned short migration_disabled; /* migrate_disable() depth */
 	struct kmap_ctrl kmap_ctrl;	/* see mm/highmem.c */
+
+	/* Scheduler (sched/core.c) */
+	int on_rq;			/* runnable: queued or running */
+	int cpu;			/* CPU it runs or last ran on */
+	cpumask_t cpus_mask;		/* CPUs it may run on */
+	struct list_head run_list;	/* in its run queue while waiting to run */
+	unsigned int time_slice;	/* ticks left in the current slice */
+	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
+
+	/* Life cycle (sched/fork.c, sched/kthread.c) */
+	struct list_head tasks;		/* all tasks: for_each_process() */
+	struct kthread *kthread;	/* kthread_create() data, or NULL */
+	int exit_code;
 };
 
-extern struct task_struct init_task;
+extern struct task_struct init_task;	/* the boot task; runs the tests */
 
 #define task_pid_nr(t) ((t)->pid)
+#define task_cpu(t) ((t)->cpu)
+#define task_thread_info(t) (&(t)->thread_info)
+#define task_is_running(t) (READ_ONCE((t)->__state) == TASK_RUNNING)
+#define is_idle_task(t) (!!((t)->flags & PF_IDLE))
+
+/*
+ * Changing the current task's state: the _set_ form orders the store
+ * before the caller's following test of its wait condition, so a waker
+ * that changes the condition and then wakes us cannot be missed.
+ */
+#define __set_current_state(state) WRITE_ONCE(current->__state, (state))
+#define set_current_state(state) smp_store_mb(current->__state, (state))
+
+/* The scheduler's reschedule request, per task. */
+static inline void set_tsk_need_resched(struct task_struct *t)
+{
+	t->thread_info.flags |= 1UL << TIF_NEED_RESCHED;
+}
+
+static inline void clear_tsk_need_resched(struct task_struct *t)
+{
+	t->thread_info.flags &= ~(1UL << TIF_NEED_RESCHED);
+}
+
+static inline bool test_tsk_need_resched(struct task_struct *t)
+{
+	return t->thread_info.flags & (1UL << TIF_NEED_RESCHED);
+}
+
+/* kmaplab has no signals: an interruptible sleep ends only by wake-up. */
+static inline int signal_pending(struct task_struct *p)
+{
+	return 0;
+}
+
+/* sched/core.c */
+void sched_init(void);
+void schedule(void);
+void schedule_idle(void);
+void scheduler_tick(void);
+int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
+void yield(void);
+int _cond_resched(void);
+#define cond_resched() ({ __might_resched(__FILE__, __LINE__, 0); _cond_resched(); })
+unsigned long nr_context_switches(void);
+unsigned int nr_running(void);
+struct task_struct *idle_task(int cpu);
+extern bool scheduler_running;
+/* Round-robin time slice, in timer ticks (sched_slice= on the command line). */
+extern unsigned int sched_slice_ticks;
+
+/* sched/debug.c */
+void __might_resched(const char *file, int line, unsigned int offsets);
+
+/* sched/timeout.c */
+#define MAX_SCHEDULE_TIMEOUT LONG_MAX
+long schedule_timeout(long timeout);
+long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+
+/* sched/fork.c: task references and the task list. */
+void __put_task_struct(struct task_struct *t);
+
+static inline struct task_struct *get_task_struct(struct task_struct *t)
+{
+	atomic_inc(&t->usage);
+	return t;
+}
+
+static inline void put_task_struct(struct task_struct *t)
+{
+	if (atomic_dec_and_test(&t->usage))
+		__put_task_struct(t);
+}
+
+/*
+ * Every task that has not been reaped, the idle tasks included. Walk it
+ * with tasklist_lock held (spin_lock_irqsave): for_each_process(p) { }.
+ */
+struct spinlock;
+extern struct spinlock tasklist_lock;
+extern struct list_head task_list;
+#define for_each_process(p) list_for_each_entry(p, &task_list, tasks)
+
+/* sched/kthread.c: the end of every thread. */
+__noreturn void do_exit(long code);
+const char *task_state_name(const struct task_struct *p);
 
 #endif /* _LINUX_SCHED_H */

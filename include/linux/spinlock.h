@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_SPINLOCK_H
+#define _LINUX_SPINLOCK_H
+
+#include <linux/spinlock_types.h>
+#include <linux/bug.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
+#include <asm/cmpxchg.h>
+#include <asm/processor.h>
+
+/*
+ * Spinlocks. Taking one disables preemption (and, in the _irq and
+ * _irqsave variants, interrupts on this CPU) for as long as it is held,
+ * so the holder can neither be switched out nor interrupted by code that
+ * wants the same lock. On one CPU that alone is the mutual exclusion;
+ * the test-and-set on the lock word below is what will make it a real
+ * lock when a second CPU arrives. Lock operations are out of line in
+ * sched/spinlock.c, where the debug build checks them.
+ */
+
+/* The bare lock word: spin with plain reads, retry the xchg when free. */
+static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
+{
+	while (xchg(&lock->slock, 1)) {
+		while (READ_ONCE(lock->slock))
+			cpu_relax();
+	}
+}
+
+static __always_inline bool arch_spin_trylock(arch_spinlock_t *lock)
+{
+	return xchg(&lock->slock, 1) == 0;
+}
+
+static __always_inline void arch_spin_unlock(arch_spinlock_t *lock)
+{
+	barrier();	/* x86 stores are ordered: a compiler barrier is a release */
+	WRITE_ONCE(lock->slock, 0);
+}
+
+#define arch_spin_is_locked(l) (READ_ONCE((l)->slock) != 0)
+
+void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name);
+#define raw_spin_lock_init(lock) __raw_spin_lock_init((lock), #lock)
+#define spin_lock_init(lock) __raw_spin_lock_init(&(lock)->rlock, #lock)
+
+/* sched/spinlock.c: lock word plus the debug checks. */
+void do_raw_spin_lock(raw_spinlock_t *lock);
+int do_raw_spin_trylock(raw_spinlock_t *lock);
+void do_raw_spin_unlock(raw_spinlock_t *lock);
+
+void _raw_spin_lock(raw_spinlock_t *lock) __acquires(lock);
+void _raw_spin_lock_irq(raw_spinlock_t *lock) __acquires(lock);
+unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock) __acquires(lock);
+int _raw_spin_trylock(raw_spinlock_t *lock);
+void _raw_spin_unlock(raw_spinlock_t *lock) __releases(lock);
+void _raw_spin_unlock_irq(raw_spinlock_t *lock) __releases(lock);
+void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags)
+	__releases(lock);
+
+#define raw_spin_lock(lock) _raw_spin_lock(lock)
+#define raw_spin_lock_irq(lock) _raw_spin_lock_irq(lock)
+#define raw_spin_lock_irqsave(lock, flags) \
+	do { (flags) = _raw_spin_lock_irqsave(lock); } while (0)
+#define raw_spin_trylock(lock) _raw_spin_trylock(lock)
+#define raw_spin_unlock(lock) _raw_spin_unlock(lock)
+#define raw_spin_unlock_irq(lock) _raw_spin_unlock_irq(lock)
+#define raw_spin_unlock_irqrestore(lock, flags) \
+	_raw_spin_unlock_irqrestore(lock, flags)
+#define raw_spin_is_locked(lock) arch_spin_is_locked(&(lock)->raw_lock)
+
+#define spin_lock(lock) raw_spin_lock(&(lock)->rlock)
+#define spin_lock_irq(lock) raw_spin_lock_irq(&(lock)->rlock)
+#define spin_lock_irqsave(lock, flags) raw_spin_lock_irqsave(&(lock)->rlock, flags)
+#define spin_trylock(lock) raw_spin_trylock(&(lock)->rlock)
+#define spin_unlock(lock) raw_spin_unlock(&(lock)->rlock)
+#define spin_unlock_irq(lock) raw_spin_unlock_irq(&(lock)->rlock)
+#define spin_unlock_irqrestore(lock, flags) \
+	raw_spin_unlock_irqrestore(&(lock)->rlock, flags)
+#define spin_is_locked(lock) raw_spin_is_locked(&(lock)->rlock)
+/* No softirqs in kmaplab: the _bh variants only disable preemption. */
+#define spin_lock_bh(lock) spin_lock(lock)
+#define spin_unlock_bh(lock) spin_unlock(lock)
+
+#ifdef CONFIG_DEBUG_SPINLOCK
+/* Complain (WARN) unless the current task holds the lock. */
+void raw_spin_assert_held(raw_spinlock_t *lock);
+/*
+ * The scheduler hands its run-queue lock from the task that took it to
+ * the one it switches to, which releases it: say so to the owner check.
+ */
+static inline void raw_spin_lock_set_owner(raw_spinlock_t *lock,
+					   struct task_struct *owner)
+{
+	lock->owner = owner;
+}
+#else
+static inline void raw_spin_assert_held(raw_spinlock_t *lock)
+{
+}
+static inline void raw_spin_lock_set_owner(raw_spinlock_t *lock,
+					   struct task_struct *owner)
+{
+}
+#endif
+#define assert_spin_locked(lock) WARN_ON(!spin_is_locked(lock))
+
+/* Number of spinlock debug reports so far (tests compare it). */
+extern unsigned long spin_bug_count;
+
+#endif /* _LINUX_SPINLOCK_H */

@@ -1,38 +1,337 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Scheduler core -- the boot task only, until the scheduler lands: one
- * task (init_task), nothing to switch to, so nothing is ever due.
+ * The scheduler core: run queues, schedule(), the context switch path,
+ * wake-ups, the tick and the preemption entry points.
+ *
+ * Policy (docs/scheduler.md): round-robin among runnable tasks, one FIFO
+ * queue per CPU, a time slice of sched_slice_ticks timer ticks. The tick
+ * that ends a slice sets TIF_NEED_RESCHED; the task is then switched out
+ * at the first point where preemption is allowed -- on return from that
+ * very interrupt if it was preemptible, otherwise at preempt_enable(),
+ * cond_resched() or when it sleeps -- and goes to the back of the queue.
+ * A wake-up queues the task at the back too; it preempts only the idle
+ * task. So no runnable task waits more than (runnable tasks) x slice
+ * for a preemptible CPU.
+ *
+ * The rule every path below keeps: schedule() is entered with exactly one
+ * level of preemption disabled (PREEMPT_DISABLE_OFFSET), takes the
+ * run-queue lock (a second level, IRQs off), and the task switched to
+ * releases both. A new task starts as if it were returning from such a
+ * switch (FORK_PREEMPT_COUNT).
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
+#include <linux/jiffies.h>
 #include <linux/sched.h>
-#include <linux/percpu.h>
-#include <linux/irqflags.h>
+#include <linux/highmem-internal.h>
+#include "sched.h"
 
 extern char boot_stack[], boot_stack_top[];
+#define BOOT_STACK_SIZE (16 * 1024)	/* boot/head.asm */
 
+/* The boot task: start_kernel() and then the tests run on it. */
 struct task_struct init_task = {
 	.__state = TASK_RUNNING,
+	.usage = ATOMIC_INIT(2),	/* never freed */
 	.pid = 0,
 	.comm = "swapper/0",
 	.stack = boot_stack,
+	.stack_size = BOOT_STACK_SIZE,
+	.cpus_mask = CPU_MASK_ALL,
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
 };
 DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
+DEFINE_PER_CPU(struct rq, runqueues);
+cpumask_t __cpu_online_mask = { { 1UL } };
 
-bool need_resched(void)
+bool scheduler_running;
+unsigned int sched_slice_ticks = 3;
+
+static int __init sched_slice_setup(char *str)
 {
-	return test_thread_flag(TIF_NEED_RESCHED);
+	unsigned int t;
+
+	if (kstrtouint(str, 10, &t) || t < 1 || t > 1000)
+		return 0;
+	sched_slice_ticks = t;
+	return 1;
+}
+__setup("sched_slice=", sched_slice_setup);
+
+/* Ask rq's running task to give way at its next preemption point. */
+static void resched_curr(struct rq *rq)
+{
+	set_tsk_need_resched(rq->curr);
 }
 
+static void activate_task(struct rq *rq, struct task_struct *p)
+{
+	p->on_rq = 1;
+	p->cpu = rq->cpu;
+	list_add_tail(&p->run_list, &rq->queue);
+	rq->nr_running++;
+	if (rq->curr == rq->idle)
+		resched_curr(rq);
+}
+
+static void deactivate_task(struct rq *rq, struct task_struct *p)
+{
+	p->on_rq = 0;
+	rq->nr_running--;
+}
+
+/*
+ * Round robin: a prev that can still run goes to the back of the queue
+ * and the front one runs; with nobody queued, the idle task runs.
+ */
+static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *prev)
+{
+	struct task_struct *next;
+
+	if (prev->on_rq && prev != rq->idle)
+		list_add_tail(&prev->run_list, &rq->queue);
+	next = list_first_entry_or_null(&rq->queue, struct task_struct, run_list);
+	if (!next)
+		return rq->idle;
+	list_del_init(&next->run_list);
+	return next;
+}
+
+/*
+ * The two per-task hooks of the switch path. Whatever a task keeps in
+ * per-CPU hardware state that another task must not see is put away in
+ * sched_out() (still running as prev) and brought back in sched_in()
+ * (already running as next). Today: the task's kmap_local mappings.
+ */
+static void sched_out(struct task_struct *prev)
+{
+	kmap_local_sched_out();		/* acts on current == prev */
+}
+
+static void sched_in(struct task_struct *next)
+{
+	kmap_local_sched_in();		/* acts on current == next */
+}
+
+static void prepare_task_switch(struct rq *rq, struct task_struct *prev,
+				struct task_struct *next)
+{
+	sched_out(prev);
+	next->cpu = rq->cpu;
+	/* next will release the run-queue lock prev took. */
+	raw_spin_lock_set_owner(&rq->lock, next);
+	this_cpu_write(current_task, next);
+}
+
+/*
+ * First thing on the new stack: drop the run-queue lock (IRQs on again),
+ * restore the task's own state, and bury prev if it was exiting -- it is
+ * off its stack now, so the stack can go.
+ */
+static void finish_task_switch(struct task_struct *prev)
+{
+	struct rq *rq = this_rq();
+	unsigned int prev_state = READ_ONCE(prev->__state);
+
+	raw_spin_unlock_irq(&rq->lock);
+	sched_in(current);
+	if (unlikely(prev_state == TASK_DEAD)) {
+		free_task_stack(prev);
+		put_task_struct(prev);	/* the reference the task held on itself */
+	}
+}
+
+static void context_switch(struct rq *rq, struct task_struct *prev,
+			   struct task_struct *next)
+{
+	prepare_task_switch(rq, prev, next);
+	switch_to(prev, next, prev);
+	/* Running as next now; prev is the task we were switched in from. */
+	barrier();
+	finish_task_switch(prev);
+}
+
+/* Called from ret_from_fork: the first code a new task runs. */
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+	preempt_enable();
+}
+
+/*
+ * Pick the next task and switch to it. preempt is true when prev is
+ * being preempted rather than giving up the CPU: then it stays runnable
+ * whatever its state, since it may have been caught between setting a
+ * sleeping state and calling schedule() -- its waker may not come again.
+ */
+static void __schedule(bool preempt)
+{
+	struct task_struct *prev = current, *next;
+	struct rq *rq = this_rq();
+	bool blocked = false;
+
+	if (unlikely(in_atomic_preempt_off()))
+		__schedule_bug(prev);
+	if (unlikely(!scheduler_running))
+		BUG_MSG("schedule() before sched_init()");
+
+	raw_spin_lock_irq(&rq->lock);
+	if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING) {
+		deactivate_task(rq, prev);
+		blocked = true;
+	}
+	next = pick_next_task(rq, prev);
+	clear_tsk_need_resched(prev);
+	if (likely(next != prev)) {
+		rq->nr_switches++;
+		if (blocked)
+			prev->nvcsw++;
+		else
+			prev->nivcsw++;
+		rq->curr = next;
+		context_switch(rq, prev, next);
+	} else {
+		raw_spin_unlock_irq(&rq->lock);
+	}
+}
+
+void schedule(void)
+{
+	do {
+		preempt_disable();
+		__schedule(false);
+		preempt_enable_no_resched();
+	} while (need_resched());
+}
+
+/* The idle task's schedule(): it already runs with preemption disabled. */
+void schedule_idle(void)
+{
+	do {
+		__schedule(false);
+	} while (need_resched());
+}
+
+/* preempt_enable() found a reschedule pending. */
 void preempt_schedule(void)
 {
+	if (likely(!preemptible()))
+		return;
+	do {
+		preempt_disable();
+		__schedule(true);
+		preempt_enable_no_resched();
+	} while (need_resched());
 }
 
+/*
+ * kernel/irq.c, on return from an interrupt that hit preemptible code
+ * with a reschedule pending. IRQs are off and stay off on return; the
+ * switch itself runs with them on, like any other.
+ */
 void preempt_schedule_irq(void)
 {
+	BUG_ON(preempt_count() || !irqs_disabled());
+	do {
+		preempt_disable();
+		local_irq_enable();
+		__schedule(true);
+		local_irq_disable();
+		preempt_enable_no_resched();
+	} while (need_resched());
 }
 
+/* Give up the rest of the slice: to the back of the queue. */
+void yield(void)
+{
+	__set_current_state(TASK_RUNNING);
+	schedule();
+}
+
+int _cond_resched(void)
+{
+	if (should_resched(0) && !irqs_disabled()) {
+		preempt_schedule();
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Make p runnable if its state is in the mask. If p is still on the run
+ * queue (it set a sleeping state but has not switched out yet), setting
+ * TASK_RUNNING is enough: its schedule() will then keep it. Returns 1
+ * when p was woken, 0 when it was not in one of those states.
+ */
+static int try_to_wake_up(struct task_struct *p, unsigned int state)
+{
+	struct rq *rq = task_rq(p);
+	unsigned long flags;
+	int success = 0;
+
+	raw_spin_lock_irqsave(&rq->lock, flags);
+	if (READ_ONCE(p->__state) & state) {
+		WRITE_ONCE(p->__state, TASK_RUNNING);
+		if (!p->on_rq)
+			activate_task(rq, p);
+		success = 1;
+	}
+	raw_spin_unlock_irqrestore(&rq->lock, flags);
+	return success;
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	return try_to_wake_up(p, TASK_NORMAL);
+}
+
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
+	return try_to_wake_up(p, state);
+}
+
+/*
+ * The end of a task: called by do_exit() with preemption disabled. The
+ * task is taken off the run queue by its state and never comes back;
+ * the next task frees its stack in finish_task_switch().
+ */
+void __noreturn do_task_dead(void)
+{
+	struct rq *rq = this_rq();
+	unsigned long flags;
+
+	/* Under the lock wake-ups take: none can overwrite TASK_DEAD. */
+	raw_spin_lock_irqsave(&rq->lock, flags);
+	WRITE_ONCE(current->__state, TASK_DEAD);
+	raw_spin_unlock_irqrestore(&rq->lock, flags);
+	__schedule(false);
+	BUG_MSG("dead task %s/%d was scheduled again", current->comm, current->pid);
+}
+
+/* Timer interrupt (kernel/time.c), hard-IRQ context. */
 void scheduler_tick(void)
 {
+	struct rq *rq = this_rq();
+	struct task_struct *curr;
+
+	if (!READ_ONCE(scheduler_running))
+		return;
+	run_local_timers();
+	raw_spin_lock(&rq->lock);
+	curr = rq->curr;
+	if (curr == rq->idle) {
+		if (rq->nr_running)
+			resched_curr(rq);
+	} else if (curr->time_slice <= 1) {
+		curr->time_slice = sched_slice_ticks;
+		if (rq->nr_running > 1)
+			resched_curr(rq);
+	} else {
+		curr->time_slice--;
+	}
+	raw_spin_unlock(&rq->lock);
 }
 
 void migrate_disable(void)
@@ -46,13 +345,49 @@ void migrate_enable(void)
 	current->migration_disabled--;
 }
 
-void __might_sleep(const char *file, int line)
+unsigned long nr_context_switches(void)
 {
-	if (!preempt_count() && !irqs_disabled())
-		return;
-	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n",
-	       file, line);
-	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, pid: %d, name: %s\n",
-	       in_atomic(), irqs_disabled(), current->pid, current->comm);
-	dump_stack();
+	return READ_ONCE(this_rq()->nr_switches);
+}
+
+unsigned int nr_running(void)
+{
+	return READ_ONCE(this_rq()->nr_running);
+}
+
+struct task_struct *idle_task(int cpu)
+{
+	return cpu_rq(cpu)->idle;
+}
+
+/*
+ * Turn the boot task into the init task (pid 1) on CPU 0's run queue and
+ * give the CPU an idle task. From here on the timer preempts.
+ */
+void __init sched_init(void)
+{
+	struct rq *rq = this_rq();
+	unsigned long flags;
+
+	BUILD_BUG_ON(offsetof(struct task_struct, thread.sp) != TASK_THREAD_SP);
+	BUILD_BUG_ON(offsetof(struct task_struct, thread_info) != 0);
+
+	raw_spin_lock_init(&rq->lock);
+	INIT_LIST_HEAD(&rq->queue);
+	rq->cpu = smp_processor_id();
+	init_idle(rq, rq->cpu);
+
+	local_irq_save(flags);
+	init_task.pid = 1;
+	strscpy(init_task.comm, "init", sizeof(init_task.comm));
+	init_task.on_rq = 1;
+	init_task.cpu = rq->cpu;
+	init_task.time_slice = sched_slice_ticks;
+	rq->nr_running = 1;
+	rq->curr = &init_task;
+	task_list_add(&init_task);
+	WRITE_ONCE(scheduler_running, true);
+	local_irq_restore(flags);
+	pr_info("sched: round-robin, %u-tick slices at %u Hz, %u KiB stacks\n",
+		sched_slice_ticks, HZ, THREAD_SIZE / 1024);
 }

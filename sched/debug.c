@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The scheduler's complaints, in Linux's words: sleeping in atomic
+ * context (might_sleep) and scheduling while atomic. Both print and go
+ * on; the report is the point, so that a student sees the same message
+ * a Linux kernel log would show for the same mistake.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <kmaplab/traps.h>
+#include "sched.h"
+
+static void print_task_line(void)
+{
+	printk(KERN_ERR "CPU: %d PID: %d Comm: %s\n", smp_processor_id(),
+	       current->pid, current->comm);
+}
+
+/*
+ * May the caller sleep here? Only with nothing but 'offsets' in
+ * preempt_count (0 for a plain sleep; a lock's offset for the
+ * cond_resched_lock() kind), with IRQs on. Silent before the scheduler
+ * runs, in the idle task, and while an oops is being reported.
+ */
+void __might_resched(const char *file, int line, unsigned int offsets)
+{
+	if ((preempt_count_equals(offsets) && !irqs_disabled() &&
+	     !is_idle_task(current)) || !scheduler_running || oops_in_progress)
+		return;
+	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n",
+	       file, line);
+	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, pid: %d, name: %s\n",
+	       in_atomic(), irqs_disabled(), current->pid, current->comm);
+	printk(KERN_ERR "preempt_count: %x, expected: %x\n", preempt_count(), offsets);
+	print_task_line();
+	dump_stack();
+}
+
+/*
+ * might_sleep(): the above, and a warning when the caller is about to
+ * sleep a second time -- it set a sleeping state and then called
+ * something that may sleep, which would reset its state to running.
+ */
+void __might_sleep(const char *file, int line)
+{
+	unsigned int state = READ_ONCE(current->__state);
+
+	WARN_ONCE(state != TASK_RUNNING && scheduler_running,
+		  "do not call blocking ops when !TASK_RUNNING; state=%x", state);
+	__might_resched(file, line, 0);
+}
+
+/* schedule() entered with more than its own preempt_disable() level. */
+void __schedule_bug(struct task_struct *prev)
+{
+	if (oops_in_progress)
+		return;
+	printk(KERN_ERR "BUG: scheduling while atomic: %s/%d/0x%08x\n",
+	       prev->comm, prev->pid, preempt_count());
+	print_task_line();
+	dump_stack();
+}
+
+const char *task_state_name(const struct task_struct *p)
+{
+	switch (READ_ONCE(p->__state)) {
+	case TASK_RUNNING:
+		return "R (running)";
+	case TASK_INTERRUPTIBLE:
+		return "S (sleeping)";
+	case TASK_UNINTERRUPTIBLE:
+		return "D (disk sleep)";
+	case TASK_DEAD:
+		return "X (dead)";
+	default:
+		return "? (unknown)";
+	}
+}

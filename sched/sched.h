@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Scheduler internals shared by the files in sched/ (Linux keeps the same
+ * in kernel/sched/sched.h). Nothing outside sched/ includes this.
+ */
+#ifndef _SCHED_SCHED_H
+#define _SCHED_SCHED_H
+
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/percpu.h>
+
+/*
+ * One run queue per CPU. The lock protects the queue and the on_rq /
+ * __state transitions of the tasks on it; it is always taken with IRQs
+ * off because the timer interrupt and wake-ups from interrupts use it.
+ *
+ * queue holds the runnable tasks waiting for this CPU, in the order they
+ * will run; the running task (curr) is not on it, and the idle task never
+ * is: it runs only when queue is empty.
+ */
+struct rq {
+	raw_spinlock_t lock;
+	struct list_head queue;
+	unsigned int nr_running;	/* runnable tasks, curr included, idle not */
+	struct task_struct *curr;
+	struct task_struct *idle;
+	unsigned long nr_switches;
+	int cpu;
+};
+
+DECLARE_PER_CPU(struct rq, runqueues);
+#define cpu_rq(cpu) per_cpu_ptr(&runqueues, (cpu))
+#define this_rq() this_cpu_ptr(&runqueues)
+#define task_rq(p) cpu_rq(task_cpu(p))
+
+/* sched/fork.c */
+struct task_struct *alloc_task(const char *comm, int (*fn)(void *), void *arg);
+void free_task_stack(struct task_struct *p);
+void task_list_add(struct task_struct *p);
+void task_list_del(struct task_struct *p);
+pid_t alloc_pid(void);
+
+/* sched/core.c */
+__noreturn void do_task_dead(void);
+
+/* sched/idle.c */
+void init_idle(struct rq *rq, int cpu);
+
+/* sched/timeout.c: expire sleep timeouts, from the tick. */
+void run_local_timers(void);
+
+/* sched/debug.c */
+void __schedule_bug(struct task_struct *prev);
+
+/* sched/kthread.c: where every kthread starts (after ret_from_fork). */
+int kthread(void *data);
+void free_kthread_struct(struct task_struct *p);
+
+/* sched/early_alloc.c -- temporary, until mm/ provides the allocators. */
+void *sched_early_zalloc(size_t size);
+void sched_early_free(void *p);
+void *sched_early_stack_alloc(void);
+void sched_early_stack_free(void *stack);
+void sched_early_counts(unsigned long *free_objs, unsigned long *free_stacks);
+
+#endif /* _SCHED_SCHED_H */

@@ -16,6 +16,7 @@
 #include <kmaplab/multiboot.h>
 #include <kmaplab/reboot.h>
 #include <kmaplab/kunit.h>
+#include <linux/mm.h>
 
 void pic_init(void);
 
@@ -53,6 +54,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	print_memory_map();
 	pr_notice("Command line: %s\n", boot_cmdline);
 	parse_kernel_params(boot_cmdline);
+	mm_init();	/* after the command line: mem=, lowmem= */
 
 	pic_init();
 	time_init();

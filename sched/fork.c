@@ -15,6 +15,8 @@
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include "sched.h"
 
 LIST_HEAD(task_list);
@@ -22,28 +24,28 @@ DEFINE_SPINLOCK(tasklist_lock);
 static atomic_t last_pid = ATOMIC_INIT(1);	/* 0: idle, 1: init */
 
 /*
- * The allocators. TEMPORARY: sched/early_alloc.c until mm/ provides
- * kzalloc()/kfree() and vmalloc()/vfree(); then these four become calls
- * to those.
+ * task_structs from the slab allocator, stacks from vmalloc (their
+ * pages may be highmem: only the vmalloc mapping is ever used). Both
+ * may be freed with preemption disabled, from finish_task_switch().
  */
 static void *alloc_task_struct(void)
 {
-	return sched_early_zalloc(sizeof(struct task_struct));
+	return kzalloc(sizeof(struct task_struct), GFP_KERNEL);
 }
 
 static void free_task_struct(struct task_struct *p)
 {
-	sched_early_free(p);
+	kfree(p);
 }
 
 static void *alloc_thread_stack(void)
 {
-	return sched_early_stack_alloc();
+	return vmalloc(THREAD_SIZE);
 }
 
 static void free_thread_stack(void *stack)
 {
-	sched_early_stack_free(stack);
+	vfree(stack);
 }
 
 pid_t alloc_pid(void)

@@ -9,6 +9,7 @@
 #include <linux/spinlock.h>
 #include <linux/uaccess.h>
 #include <linux/errno.h>
+#include <linux/slab.h>
 #include "sched.h"
 
 /* What kthread_create() gave, and what kthread_stop() waits for. */
@@ -53,7 +54,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	vsnprintf(comm, sizeof(comm), namefmt, ap);
 	va_end(ap);
 
-	kt = sched_early_zalloc(sizeof(*kt));	/* TEMPORARY: kzalloc() */
+	kt = kzalloc(sizeof(*kt), GFP_KERNEL);
 	if (!kt)
 		return ERR_PTR(-ENOMEM);
 	kt->threadfn = threadfn;
@@ -61,7 +62,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	init_completion(&kt->exited);
 	p = alloc_task(comm, kthread, kt);
 	if (!p) {
-		sched_early_free(kt);
+		kfree(kt);
 		return ERR_PTR(-ENOMEM);
 	}
 	p->flags |= PF_KTHREAD;
@@ -76,7 +77,7 @@ void free_kthread_struct(struct task_struct *p)
 {
 	if (!p->kthread)
 		return;
-	sched_early_free(p->kthread);		/* TEMPORARY: kfree() */
+	kfree(p->kthread);
 	p->kthread = NULL;
 	atomic_inc(&kthreads_reaped);
 }

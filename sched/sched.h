@@ -57,11 +57,4 @@ void __schedule_bug(struct task_struct *prev);
 int kthread(void *data);
 void free_kthread_struct(struct task_struct *p);
 
-/* sched/early_alloc.c -- temporary, until mm/ provides the allocators. */
-void *sched_early_zalloc(size_t size);
-void sched_early_free(void *p);
-void *sched_early_stack_alloc(void);
-void sched_early_stack_free(void *stack);
-void sched_early_counts(unsigned long *free_objs, unsigned long *free_stacks);
-
 #endif /* _SCHED_SCHED_H */

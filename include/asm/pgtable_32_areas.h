@@ -31,7 +31,11 @@
 #define MAXMEM (VMALLOC_END - PAGE_OFFSET - __VMALLOC_RESERVE)
 
 #ifndef __ASSEMBLER__
+#include <asm/pgtable_types.h>
+
 extern void *high_memory;
+/* The pkmap page table (mm/init_32.c allocates it at boot, lowmem, never freed). */
+extern pte_t *pkmap_page_table;
 /*
  * As Linux's arch/x86/include/asm/pgtable_32_areas.h: exactly 8 MiB
  * after the direct map, so a lowmem overrun faults instead of landing in

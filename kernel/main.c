@@ -16,6 +16,8 @@
 #include <kmaplab/multiboot.h>
 #include <kmaplab/reboot.h>
 #include <kmaplab/kunit.h>
+#include <kmaplab/monitor.h>
+#include <kmaplab/bench.h>
 #include <linux/mm.h>
 
 void pic_init(void);
@@ -40,6 +42,8 @@ static void print_memory_map(void)
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
+	int failed;
+
 	boot_magic = magic;
 	serial_init();
 	vga_init();
@@ -62,7 +66,10 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	tsc_calibrate();
 	sched_init();		/* from here on this is the init task, pid 1 */
 
-	kunit_shutdown_after_tests(kunit_run_all());
+	failed = kunit_run_all();
+	bench_main();		/* only with `bench` on the command line */
+	kunit_shutdown_after_tests(failed);
+	monitor_main();		/* only with `monitor`; never returns then */
 	pr_info("kmaplab: boot complete; init sleeps, the idle task runs\n");
 	for (;;)
 		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);

@@ -108,6 +108,7 @@ static void print_location(const char *kind, const char *file, int line,
 
 void __warn(const char *file, int line, const char *func, const char *fmt, ...)
 {
+	static char msg[256];
 	va_list ap;
 
 	warn_count++;
@@ -115,9 +116,9 @@ void __warn(const char *file, int line, const char *func, const char *fmt, ...)
 	print_location("WARNING", file, line, func);
 	if (fmt) {
 		va_start(ap, fmt);
-		vprintk(fmt, ap);
+		vscnprintf(msg, sizeof(msg), fmt, ap);
 		va_end(ap);
-		printk(KERN_CONT "\n");
+		printk(KERN_WARNING "%s\n", msg);
 	}
 	dump_stack();
 	printk(KERN_WARNING "---[ end trace %016llx ]---\n", 0ULL);
@@ -125,17 +126,17 @@ void __warn(const char *file, int line, const char *func, const char *fmt, ...)
 
 void __bug(const char *file, int line, const char *func, const char *fmt, ...)
 {
+	static char msg[256];
 	va_list ap;
 
 	oops_begin();
 	printk(KERN_EMERG "------------[ cut here ]------------\n");
 	printk(KERN_EMERG "kernel BUG at %s:%d!\n", file, line);
 	if (fmt) {
-		printk(KERN_EMERG "BUG: ");
 		va_start(ap, fmt);
-		vprintk(fmt, ap);
+		vscnprintf(msg, sizeof(msg), fmt, ap);
 		va_end(ap);
-		printk(KERN_CONT "\n");
+		printk(KERN_EMERG "BUG: %s\n", msg);
 	}
 	print_location("BUG", file, line, func);
 	printk(KERN_EMERG "Oops: invalid opcode: 0000 [#%lu] PREEMPT\n", oops_count);

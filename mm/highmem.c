@@ -1,11 +1,235 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Temporary kernel mappings of highmem pages. (Being written.) */
+/*
+ * kmap_local_page() and kmap_atomic(): temporary mappings in per-CPU
+ * fixmap slots, managed as a per-task stack.
+ *
+ * A task pushes a slot index for every mapping and pops it on unmap, so
+ * mappings must be released in reverse order (LIFO). The slot's address
+ * depends only on the index and the CPU, so the same address can name
+ * different pages in different tasks: the context switch takes the
+ * outgoing task's PTEs down and puts the incoming task's back
+ * (__kmap_local_sched_out/in). That is what makes the mapping
+ * thread-local, and why its address must never be handed to another
+ * task. Interrupts push on top of whatever task they interrupted and
+ * must be balanced before they return.
+ *
+ * The legacy global pool, kmap(), is in mm/pkmap.c.
+ */
 #include <linux/highmem.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
 
-void __kmap_local_sched_out(void)
+DEFINE_PER_CPU(struct kmap_stats, kmap_stats);
+
+#ifdef CONFIG_DEBUG_KMAP_LOCAL
+bool kmap_local_force_map;
+
+static int __init force_map_setup(char *str)
 {
+	return kstrtobool(str, &kmap_local_force_map) == 0;
+}
+__setup("kmap_local.force_map=", force_map_setup);
+#endif
+
+/*
+ * The fixmap PTEs are one array in one page table, index 0 at the top:
+ * a higher fixmap index is a lower address and a lower PTE, hence "-".
+ */
+static pte_t *kmap_get_pte(int idx)
+{
+	static pte_t *kmap_pte;
+
+	if (!kmap_pte)
+		kmap_pte = virt_to_kpte(__fix_to_virt(FIX_KMAP_BEGIN));
+	return kmap_pte - idx;
 }
 
+/*
+ * Push: the debug build advances by KM_INCR = 2 and uses the odd index,
+ * leaving the even one below it empty as a guard slot -- running off the
+ * end of a mapping then faults instead of reading the next mapping.
+ */
+static int kmap_local_idx_push(void)
+{
+	struct kmap_ctrl *kc = &current->kmap_ctrl;
+
+	/* A hard-IRQ handler with interrupts on could be interrupted mid-push. */
+	WARN_ON_ONCE(in_hardirq() && !irqs_disabled());
+	kc->idx += KM_INCR;
+	return kc->idx - 1;
+}
+
+/*
+ * Misuse is checked before anything is changed, so that the BUG report
+ * describes a consistent state (and a test that provokes it on purpose
+ * can carry on).
+ */
+static void kmap_local_check_push(void)
+{
+	if (current->kmap_ctrl.idx + KM_INCR > KM_MAX_IDX)
+		BUG_MSG("kmap_local: more than %d nested kmap_local/kmap_atomic "
+			"mappings in task '%s' (KM_MAX_IDX %d): unmap before mapping more",
+			KM_MAX_IDX / KM_INCR, current->comm, KM_MAX_IDX);
+}
+
+static void kmap_local_check_pop(unsigned long addr)
+{
+	if (current->kmap_ctrl.idx < KM_INCR)
+		BUG_MSG("kunmap_local(%08lx): task '%s' holds no kmap_local mapping "
+			"(unmapped twice, or never mapped)", addr, current->comm);
+}
+
+static int kmap_local_idx(void)
+{
+	return current->kmap_ctrl.idx - 1;
+}
+
+static void kmap_local_idx_pop(void)
+{
+	current->kmap_ctrl.idx -= KM_INCR;
+}
+
+void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
+{
+	pte_t pteval, *ptep;
+	unsigned long vaddr;
+	int idx;
+
+	/*
+	 * The slot belongs to this CPU: stay on it for as long as the
+	 * mapping lives. Preemption is off only while the slot is taken.
+	 */
+	kmap_local_check_push();
+	migrate_disable();
+	preempt_disable();
+	idx = arch_kmap_local_map_idx(kmap_local_idx_push(), pfn);
+	vaddr = __fix_to_virt(FIX_KMAP_BEGIN + idx);
+	ptep = kmap_get_pte(idx);
+	if (!pte_none(*ptep))
+		BUG_MSG("kmap_local: slot %d (%08lx) is already mapped (pte %016llx)",
+			idx, vaddr, pte_val(*ptep));
+	pteval = pfn_pte(pfn, prot);
+	set_pte(ptep, pteval);
+	arch_kmap_local_post_map(vaddr, pteval);
+	current->kmap_ctrl.pteval[kmap_local_idx()] = pteval;
+	this_cpu_inc(kmap_stats.local_map);
+	if (pagefault_disabled())	/* kmap_atomic(), or inside pagefault_disable() */
+		this_cpu_inc(kmap_stats.atomic_map);
+	preempt_enable();
+	return (void *)vaddr;
+}
+
+void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
+{
+	if (!PageHighMem(page) && !kmap_local_force_map) {
+		this_cpu_inc(kmap_stats.lowmem_fast);
+		return lowmem_page_address(page);
+	}
+	return __kmap_local_pfn_prot(page_to_pfn(page), prot);
+}
+
+void kunmap_local_indexed(const void *vaddr)
+{
+	unsigned long addr = (unsigned long)vaddr & PAGE_MASK;
+	unsigned long top;
+	pte_t *ptep;
+	int idx;
+
+	if (!kmap_local_addr(addr)) {
+		/* Only in force-map mode do lowmem pages own slots. */
+		WARN_ONCE(kmap_local_force_map,
+			  "kunmap_local: %08lx is not a kmap_local address", addr);
+		return;
+	}
+
+	kmap_local_check_pop(addr);
+	preempt_disable();
+	idx = arch_kmap_local_unmap_idx(kmap_local_idx(), addr);
+	top = __fix_to_virt(FIX_KMAP_BEGIN + idx);
+	if (addr != top) {
+		this_cpu_inc(kmap_stats.unmap_order_errors);
+		WARN_ONCE(1, "kunmap_local: unmapping %08lx but the most recent "
+			  "mapping is %08lx: kmap_local mappings must be released "
+			  "in reverse order", addr, top);
+	}
+	/*
+	 * Clear the PTE (and flush it) *before* popping the index. An
+	 * interrupt that arrives in between and maps a page pushes onto this
+	 * same stack: after the pop it would get this very slot, and it must
+	 * find it empty and flushed -- not still mapped to our page.
+	 */
+	ptep = kmap_get_pte(idx);
+	pte_clear(&init_mm, top, ptep);
+	arch_kmap_local_post_unmap(top);
+	current->kmap_ctrl.pteval[kmap_local_idx()] = __pte(0);
+	kmap_local_idx_pop();
+	this_cpu_inc(kmap_stats.local_unmap);
+	preempt_enable();
+	migrate_enable();
+}
+
+/*
+ * Switch-out: the task keeps its saved PTE values but its slots are
+ * emptied (and flushed), so the next task finds them free. In the debug
+ * build the even slots are guards and must be empty.
+ */
+void __kmap_local_sched_out(void)
+{
+	struct task_struct *tsk = current;
+	int i;
+
+	for (i = 0; i < tsk->kmap_ctrl.idx; i++) {
+		pte_t pteval = tsk->kmap_ctrl.pteval[i];
+		unsigned long addr;
+		int idx;
+
+		if (KM_INCR == 2 && !(i & 1)) {
+			WARN_ON_ONCE(pte_val(pteval) != 0);
+			continue;
+		}
+		if (WARN_ON_ONCE(pte_none(pteval)))
+			continue;
+		idx = arch_kmap_local_map_idx(i, pte_pfn(pteval));
+		addr = __fix_to_virt(FIX_KMAP_BEGIN + idx);
+		pte_clear(&init_mm, addr, kmap_get_pte(idx));
+		arch_kmap_local_post_unmap(addr);
+		this_cpu_inc(kmap_stats.sched_out_slots);
+	}
+}
+
+/* Switch-in: put the task's mappings back at the same addresses. */
 void __kmap_local_sched_in(void)
 {
+	struct task_struct *tsk = current;
+	int i;
+
+	for (i = 0; i < tsk->kmap_ctrl.idx; i++) {
+		pte_t pteval = tsk->kmap_ctrl.pteval[i];
+		int idx;
+
+		if (KM_INCR == 2 && !(i & 1)) {
+			WARN_ON_ONCE(pte_val(pteval) != 0);
+			continue;
+		}
+		if (WARN_ON_ONCE(pte_none(pteval)))
+			continue;
+		idx = arch_kmap_local_map_idx(i, pte_pfn(pteval));
+		set_pte(kmap_get_pte(idx), pteval);
+		arch_kmap_local_post_map(__fix_to_virt(FIX_KMAP_BEGIN + idx), pteval);
+		this_cpu_inc(kmap_stats.sched_in_slots);
+	}
+}
+
+void kmap_stats_read(struct kmap_stats *sum)
+{
+	unsigned int cpu, i;
+
+	memset(sum, 0, sizeof(*sum));
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		const unsigned long *src = (const void *)&per_cpu(kmap_stats, cpu);
+		unsigned long *dst = (void *)sum;
+
+		for (i = 0; i < sizeof(*sum) / sizeof(long); i++)
+			dst[i] += src[i];
+	}
 }

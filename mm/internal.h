@@ -84,6 +84,5 @@ pte_t *kernel_pte_alloc(unsigned long addr);
 pte_t *fixmap_pte(unsigned int idx);
 
 /* mm/page_alloc.c: zero a highmem page through a temporary mapping. */
-void zero_highpage(struct page *page);
 
 #endif /* _MM_INTERNAL_H */

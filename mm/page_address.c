@@ -18,13 +18,3 @@ void *page_address(const struct page *page)
 		return lowmem_page_address(page);
 	return page_address_highmem(page);
 }
-
-/*
- * PLACEHOLDER until mm/highmem.c defines page_address_highmem() (its
- * strong definition then replaces this one at link time): no kmap()
- * yet, so no highmem page has an address.
- */
-void * __weak page_address_highmem(const struct page *page)
-{
-	return NULL;
-}

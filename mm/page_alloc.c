@@ -21,6 +21,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/highmem.h>
 #include <linux/gfp.h>
 #include <linux/string.h>
 #include <asm/fixmap.h>
@@ -139,23 +140,6 @@ static bool check_new_page(struct page *page)
 	return false;
 }
 
-void zero_highpage(struct page *page)
-{
-	/*
-	 * PLACEHOLDER until <linux/highmem.h> has clear_highpage() built on
-	 * kmap_local_page(): map the page at the spare fixmap slot, clear
-	 * it, unmap and invlpg. Interrupts are off, so nothing else can
-	 * use the slot meanwhile.
-	 */
-	unsigned long flags, vaddr = __fix_to_virt(FIX_BENCH_SLOT);
-
-	local_irq_save(flags);
-	__set_fixmap(FIX_BENCH_SLOT, page_to_phys(page), PAGE_KERNEL);
-	memset((void *)vaddr, 0, PAGE_SIZE);
-	clear_fixmap(FIX_BENCH_SLOT);
-	local_irq_restore(flags);
-}
-
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
 	unsigned long i, nr = 1UL << order;
@@ -169,7 +153,7 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 	if (gfp & __GFP_ZERO) {
 		for (i = 0; i < nr; i++) {
 			if (PageHighMem(page + i))
-				zero_highpage(page + i);
+				clear_highpage(page + i);
 			else
 				memset(lowmem_page_address(page + i), 0, PAGE_SIZE);
 		}

@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <kmaplab/traps.h>
 #include "sched.h"
 
@@ -75,4 +76,21 @@ const char *task_state_name(const struct task_struct *p)
 	default:
 		return "? (unknown)";
 	}
+}
+
+/* The monitor's "threads": every task with its context counters. */
+void show_threads(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	pr_info("  PID COMM             STATE           PREEMPT PGFLT-OFF MIGR-OFF KMAPS  SWITCHES(v/i)\n");
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		pr_info("%5d %-16s %-15s %7x %9d %8u %5d  %lu/%lu%s\n", p->pid,
+			p->comm, task_state_name(p), p->thread_info.preempt_count,
+			p->pagefault_disabled, p->migration_disabled,
+			p->kmap_ctrl.idx / KM_INCR, p->nvcsw, p->nivcsw,
+			p == current ? "  <- current" : "");
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }

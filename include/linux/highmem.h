@@ -2,7 +2,142 @@
 #ifndef _LINUX_HIGHMEM_H
 #define _LINUX_HIGHMEM_H
 
-/* Work in progress: the temporary-mapping API lands with mm/highmem.c. */
+/*
+ * Temporary kernel mappings of pages that may be in highmem, in order of
+ * preference (see docs/highmem.md):
+ *
+ *   kmap_local_page()/kunmap_local()  thread- and CPU-local, preemptible,
+ *                                     strictly nested; any context
+ *   kmap_atomic()/kunmap_atomic()     the same slots, but also disables
+ *                                     preemption and page faults (deprecated)
+ *   kmap()/kunmap()                   the global pkmap pool: a lock, may
+ *                                     sleep, global TLB flush on wrap (deprecated)
+ *   vmap()                            long-lived, several pages (<linux/vmalloc.h>)
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/mm.h>
 #include <linux/highmem-internal.h>
+
+/* --- helpers, all on kmap_local_page --------------------------------------- */
+
+static inline void clear_highpage(struct page *page)
+{
+	void *kaddr = kmap_local_page(page);
+
+	memset(kaddr, 0, PAGE_SIZE);
+	kunmap_local(kaddr);
+}
+
+static inline void copy_highpage(struct page *to, struct page *from)
+{
+	char *vfrom = kmap_local_page(from);
+	char *vto = kmap_local_page(to);
+
+	memcpy(vto, vfrom, PAGE_SIZE);
+	kunmap_local(vto);
+	kunmap_local(vfrom);
+}
+
+static inline void memcpy_page(struct page *dst_page, size_t dst_off,
+			       struct page *src_page, size_t src_off, size_t len)
+{
+	char *dst = kmap_local_page(dst_page);
+	char *src = kmap_local_page(src_page);
+
+	VM_BUG_ON(dst_off + len > PAGE_SIZE || src_off + len > PAGE_SIZE);
+	memcpy(dst + dst_off, src + src_off, len);
+	kunmap_local(src);
+	kunmap_local(dst);
+}
+
+static inline void memset_page(struct page *page, size_t offset, int val,
+			       size_t len)
+{
+	char *addr = kmap_local_page(page);
+
+	VM_BUG_ON(offset + len > PAGE_SIZE);
+	memset(addr + offset, val, len);
+	kunmap_local(addr);
+}
+
+static inline void memcpy_from_page(char *to, struct page *page, size_t offset,
+				    size_t len)
+{
+	char *from = kmap_local_page(page);
+
+	VM_BUG_ON(offset + len > PAGE_SIZE);
+	memcpy(to, from + offset, len);
+	kunmap_local(from);
+}
+
+static inline void memcpy_to_page(struct page *page, size_t offset,
+				  const char *from, size_t len)
+{
+	char *to = kmap_local_page(page);
+
+	VM_BUG_ON(offset + len > PAGE_SIZE);
+	memcpy(to + offset, from, len);
+	kunmap_local(to);
+}
+
+static inline void zero_user_segments(struct page *page, unsigned int start1,
+				      unsigned int end1, unsigned int start2,
+				      unsigned int end2)
+{
+	void *kaddr = kmap_local_page(page);
+
+	BUG_ON(end1 > PAGE_SIZE || end2 > PAGE_SIZE);
+	if (end1 > start1)
+		memset(kaddr + start1, 0, end1 - start1);
+	if (end2 > start2)
+		memset(kaddr + start2, 0, end2 - start2);
+	kunmap_local(kaddr);
+}
+
+static inline void zero_user_segment(struct page *page, unsigned int start,
+				     unsigned int end)
+{
+	zero_user_segments(page, start, end, 0, 0);
+}
+
+static inline void zero_user(struct page *page, unsigned int start,
+			     unsigned int size)
+{
+	zero_user_segments(page, start, start + size, 0, 0);
+}
+
+static inline void memzero_page(struct page *page, size_t offset, size_t len)
+{
+	char *addr = kmap_local_page(page);
+
+	VM_BUG_ON(offset + len > PAGE_SIZE);
+	memset(addr + offset, 0, len);
+	kunmap_local(addr);
+}
+
+/* --- kmaplab: counters for the statistics dump, tests and benchmarks ------- */
+
+struct kmap_stats {
+	unsigned long local_map, local_unmap;	/* kmap_local + kmap_atomic slot use */
+	unsigned long atomic_map;		/* of which with page faults off (kmap_atomic) */
+	unsigned long lowmem_fast;		/* lowmem pages: no slot, no PTE */
+	unsigned long sched_out_slots;		/* slots cleared at switch-out */
+	unsigned long sched_in_slots;		/* slots restored at switch-in */
+	unsigned long unmap_order_errors;	/* kunmap_local not on the top */
+	unsigned long pkmap_map;		/* kmap(): new pool slots taken */
+	unsigned long pkmap_hit;		/* kmap(): page already in the pool */
+	unsigned long pkmap_wraps;		/* pool wraps (flush_all_zero_pkmaps) */
+	unsigned long pkmap_sleeps;		/* kmap() slept: pool full */
+};
+DECLARE_PER_CPU(struct kmap_stats, kmap_stats);
+/* Sum over all CPUs. */
+void kmap_stats_read(struct kmap_stats *sum);
+/* Print the kmap and TLB counters (monitor's stat, tests' diagnostics). */
+void show_kmap_stats(void);
+/* Print the pkmap slots in use and every task's local slots. */
+void show_kmaps(void);
+/* Pool slots with count > 1 (mapped and in use), for tests. */
+int pkmap_slots_in_use(void);
 
 #endif /* _LINUX_HIGHMEM_H */

@@ -22,6 +22,7 @@
 #include <linux/init.h>
 #include <kunit/test.h>
 #include <kmaplab/kunit.h>
+#include <kmaplab/monitor.h>
 #include "internal.h"
 
 extern struct kunit_suite *const __kunit_suites_start[];
@@ -158,4 +159,14 @@ int kunit_run_all(void)
 	pr_info("# Totals: pass:%lu fail:%lu skip:%lu total:%lu\n",
 		totals.passed, totals.failed, totals.skipped, totals.total);
 	return failed;
+}
+
+/* The monitor's "test [glob]": run again with a new filter. */
+void kunit_run_glob(const char *glob)
+{
+	static char buf[256];
+
+	strscpy(buf, glob, sizeof(buf));
+	kunit_filter_glob_setup(buf);
+	kunit_run_all();
 }

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * 10. Misuse of the mapping APIs is named, not silent: each case provokes
+ * one mistake and checks the diagnostic (a BUG caught with
+ * kunit_catch_oops(), or a report captured from the console).
+ */
+#include "kmap_test_common.h"
+#include <linux/delay.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+
+static char log[4096];
+
+struct overflow_ctx {
+	struct page *page;
+	void *addr[KM_MAX_IDX + 1];
+	int mapped;
+};
+
+static void map_until_bug(void *arg)
+{
+	struct overflow_ctx *ctx = arg;
+
+	for (;;)
+		ctx->addr[ctx->mapped++] = kmap_local_page(ctx->page);
+}
+
+/* More nested mappings than slots: a BUG naming the limit. */
+static void kmap_local_overflow_is_bug(struct kunit *test)
+{
+	static struct overflow_ctx ctx;
+	struct printk_capture cap;
+	const char *oops;
+
+	ctx.page = kt_alloc_highpage(test);
+	ctx.mapped = 0;
+	printk_capture_start(&cap, log, sizeof(log));
+	oops = kunit_catch_oops(test, map_until_bug, &ctx);
+	printk_capture_stop(&cap);
+
+	KUNIT_EXPECT_NOT_NULL(test, oops);
+	/* The BUG fired on the attempt after the last slot was taken. */
+	KUNIT_EXPECT_EQ(test, ctx.mapped - 1, KM_MAX_IDX / KM_INCR);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "nested kmap_local"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "KM_MAX_IDX"));
+	/* Nothing was half done: the slots taken are all still good. */
+	while (--ctx.mapped > 0)
+		kunmap_local(ctx.addr[ctx.mapped - 1]);
+	KUNIT_EXPECT_EQ(test, current->kmap_ctrl.idx, 0);
+	KUNIT_EXPECT_EQ(test, current->migration_disabled, 0);
+	__free_page(ctx.page);
+}
+
+static void unmap_twice(void *arg)
+{
+	kunmap_local(arg);
+	kunmap_local(arg);
+}
+
+/* Popping an empty stack: a BUG that says so. */
+static void kmap_local_unmap_twice_is_bug(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test);
+	struct printk_capture cap;
+	const char *oops;
+
+	printk_capture_start(&cap, log, sizeof(log));
+	oops = kunit_catch_oops(test, unmap_twice, kmap_local_page(page));
+	printk_capture_stop(&cap);
+	KUNIT_EXPECT_NOT_NULL(test, oops);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "holds no kmap_local mapping"));
+	KUNIT_EXPECT_EQ(test, current->kmap_ctrl.idx, 0);
+	__free_page(page);
+}
+
+static void kunmap_unmapped(void *arg)
+{
+	kunmap(arg);
+}
+
+/* kunmap() of a page that kmap() never mapped. */
+static void kunmap_unmapped_page_is_bug(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test);
+	struct printk_capture cap;
+	const char *oops;
+
+	printk_capture_start(&cap, log, sizeof(log));
+	oops = kunit_catch_oops(test, kunmap_unmapped, page);
+	printk_capture_stop(&cap);
+	KUNIT_EXPECT_NOT_NULL(test, oops);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "is not mapped by kmap()"));
+	__free_page(page);
+}
+
+/* kmap() may sleep: inside kmap_atomic that is reported. */
+static void kmap_inside_kmap_atomic_reported(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test), *other = kt_alloc_highpage(test);
+	struct printk_capture cap;
+	void *a, *k;
+
+	printk_capture_start(&cap, log, sizeof(log));
+	a = kmap_atomic(page);
+	k = kmap(other);	/* the pool has room, so it does not really sleep */
+	kunmap(other);
+	kunmap_atomic(a);
+	printk_capture_stop(&cap);
+	KUNIT_EXPECT_NOT_NULL(test, k);
+	KUNIT_EXPECT_NOT_NULL(test,
+		strstr(log, "BUG: sleeping function called from invalid context"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "in_atomic(): 1"));
+	__free_page(page);
+	__free_page(other);
+}
+
+/* msleep() inside kmap_atomic: the same report. */
+static void msleep_inside_kmap_atomic_reported(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test);
+	struct printk_capture cap;
+	void *a;
+
+	printk_capture_start(&cap, log, sizeof(log));
+	a = kmap_atomic(page);
+	msleep(1);
+	kunmap_atomic(a);
+	printk_capture_stop(&cap);
+	KUNIT_EXPECT_NOT_NULL(test,
+		strstr(log, "BUG: sleeping function called from invalid context"));
+	__free_page(page);
+}
+
+static void copy_past_end(void *arg)
+{
+	struct page *page = arg;
+
+	memset_page(page, PAGE_SIZE - 8, 0, 16);
+}
+
+/* The helpers refuse a range that crosses the end of the page. */
+static void helper_range_past_page_end_is_bug(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test);
+	const char *oops;
+
+#ifndef CONFIG_DEBUG_VM
+	__free_page(page);
+	kunit_skip(test, "VM_BUG_ON checks are in the debug build only");
+#endif
+	oops = kunit_catch_oops(test, copy_past_end, page);
+	KUNIT_EXPECT_NOT_NULL(test, oops);
+	/*
+	 * As in Linux the check follows the map, so the BUG left one mapping
+	 * behind, consistent: release it the normal way.
+	 */
+	KUNIT_EXPECT_EQ(test, current->kmap_ctrl.idx, KM_INCR);
+	if (current->kmap_ctrl.idx)
+		kunmap_local((void *)__fix_to_virt(FIX_KMAP_BEGIN +
+						   current->kmap_ctrl.idx - 1));
+	__free_page(page);
+}
+
+static struct kunit_case kmap_misuse_cases[] = {
+	KUNIT_CASE(kmap_local_overflow_is_bug),
+	KUNIT_CASE(kmap_local_unmap_twice_is_bug),
+	KUNIT_CASE(kunmap_unmapped_page_is_bug),
+	KUNIT_CASE(kmap_inside_kmap_atomic_reported),
+	KUNIT_CASE(msleep_inside_kmap_atomic_reported),
+	KUNIT_CASE(helper_range_past_page_end_is_bug),
+	{}
+};
+
+static struct kunit_suite kmap_misuse_suite = {
+	.name = "kmap_misuse",
+	.test_cases = kmap_misuse_cases,
+};
+kunit_test_suite(kmap_misuse_suite);

@@ -704,7 +704,7 @@ def main():
 	runs = list(RUNS)
 	if args.list:
 		for r in runs:
-			print('%-14s %-6s -m %-5s %s' % (r.name, r.boot, r.mem,
+			print('%-20s %-6s -m %-5s %s' % (r.name, r.boot, r.mem,
 			      'panic /%s/' % r.panic if r.panic else r.filter or 'all'))
 		return 0
 	wanted = args.runs.split(',') if args.runs else None

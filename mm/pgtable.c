@@ -120,7 +120,12 @@ static void print_entry(const char *level, unsigned int index, u64 val, const ch
 {
 	char flags[96];
 
-	pte_flags_str(flags, sizeof(flags), val);
+	/* In a PAE PDPT entry only the present bit (and PWT/PCD) mean anything. */
+	if (!strcmp(level, "pdpt"))
+		scnprintf(flags, sizeof(flags), "%s", (val & _PAGE_PRESENT) ? "present" :
+			  val ? "not-present" : "none");
+	else
+		pte_flags_str(flags, sizeof(flags), val);
 	pr_info("  %-4s[%3u] = %016llx  %s%s%s\n", level, index, val, flags,
 		what ? "  -> " : "", what ? what : "");
 }

@@ -83,6 +83,7 @@ static void mm_ram_above_4g(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, PageHighMem(found));
 	KUNIT_EXPECT_EQ(test, page_zonenum(found), ZONE_HIGHMEM);
 	KUNIT_EXPECT_GE(test, page_to_phys(found), 1ULL << 32);
+	kmap_flush_unused();	/* no lazy pkmap leftovers (see mm_ram_every_zone) */
 	KUNIT_EXPECT_NULL(test, page_address(found));
 
 	/* Map it: the PTE carries a physical address above 32 bits. */
@@ -107,10 +108,37 @@ static void mm_ram_above_4g(struct kunit *test)
 	put_page(found);
 }
 
+/* show_mem(): the per-zone, per-order report adds up to nr_free_pages(). */
+static void mm_ram_show_mem(struct kunit *test)
+{
+	static char out[4096];
+	struct printk_capture cap;
+	unsigned long total = 0, kb;
+	const char *p;
+	char want[48];
+
+	printk_capture_start(&cap, out, sizeof(out));
+	show_mem();
+	printk_capture_stop(&cap);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "Mem-Info:"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "Normal: "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "TLB flushes"));
+	/* Each zone's line ends in "= NkB": their sum is the free memory. */
+	for (p = out; (p = strstr(p, "kB = ")); p += 5) {
+		kb = simple_strtoul(p + 5, NULL, 10);
+		total += kb;
+	}
+	/* (Nothing allocates while the report is printed: same count.) */
+	KUNIT_EXPECT_EQ(test, total, nr_free_pages() << (PAGE_SHIFT - 10));
+	snprintf(want, sizeof(want), "%lu pages RAM", memblock_ram_pages(0, max_pfn));
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(out, want), "no \"%s\"", want);
+}
+
 static struct kunit_case mm_ram_cases[] = {
 	KUNIT_CASE(mm_ram_limits),
 	KUNIT_CASE(mm_ram_every_zone),
 	KUNIT_CASE(mm_ram_above_4g),
+	KUNIT_CASE(mm_ram_show_mem),
 	{}
 };
 

@@ -129,3 +129,21 @@ clean:
 
 .PHONY: all iso test clean
 -include $(OBJS:.o=.d)
+
+# --- lint and debug ---------------------------------------------------------
+#   make lint           the lint's self-test, then the tree scan for
+#                       deprecated kmap APIs (scripts/lint-deprecated.py)
+#   make lint-selftest  the self-test alone (tests/lint/)
+#   make debug          build, boot under QEMU waiting for GDB (scripts/debug.sh)
+lint: lint-selftest
+	$(Q)python3 scripts/lint-deprecated.py --build $(O)
+
+lint-selftest:
+	$(Q)python3 tests/lint/selftest.py --build $(O)
+
+debug:
+	$(Q)scripts/deps.sh
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)O=$(O) scripts/debug.sh --no-build
+
+.PHONY: lint lint-selftest debug

@@ -123,10 +123,15 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
+/*
+ * The markers tell the host test runner that BUG:/WARNING reports
+ * between them are provoked on purpose (and checked by the test).
+ */
 void printk_capture_start(struct printk_capture *cap, char *buf, size_t size)
 {
 	unsigned long flags;
 
+	printk(KERN_INFO "    # capture: expecting reports\n");
 	cap->buf = buf;
 	cap->size = size;
 	cap->len = 0;
@@ -146,6 +151,7 @@ void printk_capture_stop(struct printk_capture *cap)
 	if (capture == cap)
 		capture = cap->prev;
 	local_irq_restore(flags);
+	printk(KERN_INFO "    # capture: reports done\n");
 }
 
 void print_hex_dump_bytes(const char *prefix, const void *buf, size_t len)

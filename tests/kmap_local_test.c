@@ -197,12 +197,12 @@ static void kmap_lowmem_no_work(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	KUNIT_ASSERT_FALSE(test, PageHighMem(page));
 	kt_counters(&before);
+	c = kmap(page);		/* first: kmap() may sleep, not under kmap_atomic */
 	a = kmap_local_page(page);
 	b = kmap_atomic(page);
-	c = kmap(page);
-	kunmap(page);
 	kunmap_atomic(b);
 	kunmap_local(a);
+	kunmap(page);
 	kt_counters(&after);
 
 	if (kmap_local_force_map) {

@@ -187,7 +187,7 @@ static void torture_suite_exit(struct kunit_suite *suite)
 			__free_page(shared[i]);
 }
 
-static void kmap_torture(struct kunit *test)
+static void kmap_torture_random_nesting(struct kunit *test)
 {
 	struct kt_counters before, after;
 	unsigned long ops = 0, bad = 0, maps[NR_KINDS] = { 0 };
@@ -242,7 +242,7 @@ static void kmap_torture(struct kunit *test)
 }
 
 static struct kunit_case kmap_torture_cases[] = {
-	KUNIT_CASE(kmap_torture),
+	KUNIT_CASE(kmap_torture_random_nesting),
 	{}
 };
 

@@ -14,6 +14,8 @@
  * must be balanced before they return.
  *
  * The legacy global pool, kmap(), is in mm/pkmap.c.
+ *
+ * kmaplab-lint: allow kmap kunmap kmap_atomic kmap_atomic_prot kmap_atomic_pfn kunmap_atomic -- implements the temporary mappings, the deprecated ones included
  */
 #include <linux/highmem.h>
 #include <linux/init.h>

@@ -18,6 +18,8 @@
  * small hash (as Linux's HASHED_PAGE_VIRTUAL) rather than a field in
  * struct page: 4 bytes in every struct page would cost more lowmem than
  * a table sized by the 512 slots.
+ *
+ * kmaplab-lint: allow kmap kunmap -- implements kmap()'s global pkmap pool
  */
 #include <linux/highmem.h>
 #include <linux/spinlock.h>

@@ -3,6 +3,8 @@
  * kmap_local_page() on one task: where the mapping lands, what it shares
  * with other mappings of the same page, LIFO nesting and its checks, the
  * preemption/page-fault state it leaves, and the lowmem fast path.
+ *
+ * kmaplab-lint: allow kmap kmap_atomic -- compares kmap_local_page with kmap() and kmap_atomic()
  */
 #include "kmap_test_common.h"
 #include <linux/vmalloc.h>

@@ -3,6 +3,8 @@
  * 10. Misuse of the mapping APIs is named, not silent: each case provokes
  * one mistake and checks the diagnostic (a BUG caught with
  * kunit_catch_oops(), or a report captured from the console).
+ *
+ * kmaplab-lint: allow kmap kmap_atomic -- provokes misuse of every mapping API, the old ones included
  */
 #include "kmap_test_common.h"
 #include <linux/delay.h>

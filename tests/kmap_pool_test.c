@@ -2,6 +2,8 @@
 /*
  * 7. kmap()'s global pool: shared slots with refcounts, lazy unmapping
  * with exactly one global TLB flush per wrap, and sleeping when full.
+ *
+ * kmaplab-lint: allow kmap -- tests kmap()'s global pkmap pool
  */
 #include "kmap_test_common.h"
 #include <linux/kthread.h>

@@ -4,6 +4,8 @@
  * at its address, the same address shows another task its own page (so
  * it must never be handed over -- kmap() addresses can), and interrupts
  * that map on top of a task leave the task's mappings as they were.
+ *
+ * kmaplab-lint: allow kmap kmap_atomic -- contrasts kmap() and kmap_atomic() with kmap_local across tasks
  */
 #include "kmap_test_common.h"
 #include <linux/kthread.h>

@@ -9,6 +9,8 @@
  *
  * kmap_torture.ops=N sets the total operations (default 10^6);
  * a bare "torture" on the command line makes it 10^7.
+ *
+ * kmaplab-lint: allow kmap kmap_atomic -- nests all three mapping APIs under preemption
  */
 #include "kmap_test_common.h"
 #include <linux/kthread.h>

@@ -5,6 +5,8 @@
 /*
  * The mapping primitives behind <linux/highmem.h>, as in Linux's
  * highmem-internal.h. kmaplab is always a HIGHMEM kernel.
+ *
+ * kmaplab-lint: allow kmap kunmap kmap_atomic kmap_atomic_prot kmap_atomic_pfn kunmap_atomic -- defines the deprecated API on top of kmap_local
  */
 #include <linux/sched.h>
 #include <linux/mm.h>

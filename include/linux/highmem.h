@@ -13,6 +13,8 @@
  *   kmap()/kunmap()                   the global pkmap pool: a lock, may
  *                                     sleep, global TLB flush on wrap (deprecated)
  *   vmap()                            long-lived, several pages (<linux/vmalloc.h>)
+ *
+ * kmaplab-lint: allow kmap kunmap kmap_atomic kunmap_atomic -- defines the deprecated API (on top of kmap_local) next to its replacement
  */
 #include <linux/kernel.h>
 #include <linux/string.h>

@@ -588,7 +588,7 @@ def kunit_tool():
 			      '(apt-get install linux-source-6.1)' % KUNIT_TAR)
 			return None
 		env = dict(os.environ, DEBIAN_FRONTEND='noninteractive')
-		inst = ['apt-get', 'install', '-y', '-q', 'linux-source-6.1']
+		inst = ['apt-get', 'install', '-y', '-q', '--no-install-recommends', 'linux-source-6.1']
 		q = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
 		if subprocess.call(inst, **q):
 			subprocess.call(['apt-get', 'update', '-q'], **q)

@@ -7,6 +7,7 @@
  * the wrong order -- named by a WARN without disturbing the allocator.
  */
 #include <linux/vmalloc.h>
+#include <linux/preempt.h>
 #include "mm_test.h"
 #include "../mm/internal.h"
 
@@ -47,12 +48,19 @@ static void mm_alloc_every_order(struct kunit *test)
 /* All of lowmem taken: NULL, not a panic; one page back is the next out. */
 static void mm_alloc_exhaust_lowmem(struct kunit *test)
 {
-	unsigned long before = nr_free_pages(), high_before = nr_free_highpages();
+	unsigned long before, high_before;
 	unsigned long n;
 	struct page *page, *again;
 	LIST_HEAD(held);
 	unsigned int order;
 
+	/*
+	 * No other task may run while memory is gone (a dying kthread
+	 * freeing its stack would make the counts move under us).
+	 */
+	preempt_disable();
+	before = nr_free_pages();
+	high_before = nr_free_highpages();
 	for (order = MAX_PAGE_ORDER + 1; order-- > 0;)
 		mm_grab_all(&held, GFP_KERNEL, order);
 	KUNIT_EXPECT_EQ(test, nr_free_buffer_pages(), 0UL);
@@ -73,39 +81,66 @@ static void mm_alloc_exhaust_lowmem(struct kunit *test)
 
 	mm_release_all(&held);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
+	preempt_enable();
 }
 
 /* GFP_HIGHUSER prefers highmem and falls back to lowmem when it is gone. */
 static void mm_alloc_highmem_fallback(struct kunit *test)
 {
-	unsigned long before = nr_free_pages(), low_before = nr_free_buffer_pages();
-	struct page *page;
+	unsigned long before, low_before;
+	bool fell_back, preferred;
+	struct page *page, *next;
 	LIST_HEAD(held);
 	unsigned int order;
 
 	if (!totalhigh_pages())
 		kunit_skip(test, "no highmem (boot with lowmem=32M)");
+	/* As above: nobody else frees or allocates meanwhile. */
+	preempt_disable();
+	before = nr_free_pages();
+	low_before = nr_free_buffer_pages();
 	page = alloc_page(GFP_HIGHUSER);
-	KUNIT_ASSERT_NOT_NULL(test, page);
-	KUNIT_EXPECT_TRUE(test, PageHighMem(page));
-	KUNIT_EXPECT_EQ(test, page_zonenum(page), ZONE_HIGHMEM);
+	KUNIT_EXPECT_TRUE(test, page && PageHighMem(page));
+	KUNIT_EXPECT_TRUE(test, page && page_zonenum(page) == ZONE_HIGHMEM);
 	KUNIT_EXPECT_EQ(test, nr_free_buffer_pages(), low_before);
-	__free_page(page);
+	if (page)
+		__free_page(page);
 
-	for (order = MAX_PAGE_ORDER + 1; order-- > 0;)
-		mm_grab_all(&held, GFP_KERNEL | __GFP_HIGHMEM, order);
-	/* That took highmem first, then lowmem: now both are empty. */
-	KUNIT_EXPECT_EQ(test, nr_free_pages(), 0UL);
-	mm_release_all(&held);
-	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
-
-	/* Highmem gone, lowmem left: GFP_HIGHUSER comes from lowmem. */
+	/* Take everything: highmem first, then lowmem, then nothing is left. */
 	for (order = MAX_PAGE_ORDER + 1; order-- > 0;)
 		mm_grab_all(&held, GFP_HIGHUSER, order);
-	page = list_first_entry(&held, struct page, lru);
-	KUNIT_EXPECT_FALSE(test, PageHighMem(page));	/* the last one taken */
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), 0UL);
+
+	/* Give lowmem back, keep highmem: GFP_HIGHUSER falls back to lowmem. */
+	list_for_each_entry_safe(page, next, &held, lru) {
+		if (!PageHighMem(page)) {
+			list_del(&page->lru);
+			put_page(page);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, nr_free_highpages(), 0UL);
+	KUNIT_EXPECT_GT(test, nr_free_buffer_pages(), 0UL);
+	page = alloc_page(GFP_HIGHUSER);
+	fell_back = page && !PageHighMem(page);
+	if (page)
+		__free_page(page);
+
+	/* One highmem block back: it is preferred to all that free lowmem. */
+	page = list_first_entry_or_null(&held, struct page, lru);
+	if (page) {
+		list_del(&page->lru);
+		put_page(page);
+	}
+	page = alloc_page(GFP_HIGHUSER);
+	preferred = page && PageHighMem(page);
+	if (page)
+		__free_page(page);
+
 	mm_release_all(&held);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
+	preempt_enable();
+	KUNIT_EXPECT_TRUE_MSG(test, fell_back, "GFP_HIGHUSER with highmem empty must give lowmem");
+	KUNIT_EXPECT_TRUE_MSG(test, preferred, "GFP_HIGHUSER must prefer a free highmem page");
 }
 
 static void mm_alloc_gfp_kernel_is_lowmem(struct kunit *test)

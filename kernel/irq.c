@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/interrupt.h>
 #include <linux/sched.h>
+#include <linux/highmem.h>
 #include <asm/io.h>
 #include <asm/desc.h>
 #include <kmaplab/traps.h>
@@ -148,12 +149,14 @@ static void irqentry_exit(struct pt_regs *regs)
 void do_interrupt(struct pt_regs *regs)
 {
 	unsigned long v = regs->vector;
+	int kmap_depth;
 
 	irq_stat_count[v & 0xff]++;
 	if (v < FIRST_EXTERNAL_VECTOR) {
 		do_trap(regs);
 		return;
 	}
+	kmap_depth = current->kmap_ctrl.idx;
 	irq_enter();
 	if (v < FIRST_EXTERNAL_VECTOR + NR_IRQS) {
 		handle_device_irq(v - FIRST_EXTERNAL_VECTOR);
@@ -162,6 +165,16 @@ void do_interrupt(struct pt_regs *regs)
 
 		irq_work_fn = NULL;
 		fn(irq_work_arg);
+	}
+	/*
+	 * A handler maps on top of the interrupted task's kmap_local stack
+	 * and must leave it as it found it.
+	 */
+	if (unlikely(current->kmap_ctrl.idx != kmap_depth)) {
+		this_cpu_inc(kmap_stats.irq_unbalanced);
+		WARN_ONCE(1, "interrupt vector %lu returned holding %d kmap_local/"
+			  "kmap_atomic mapping(s): unmap before returning", v,
+			  (current->kmap_ctrl.idx - kmap_depth) / KM_INCR);
 	}
 	irq_exit();
 	irqentry_exit(regs);

@@ -22,6 +22,9 @@ void show_kmap_stats(void)
 	pr_info("kmap_local/kmap_atomic: %lu maps (%lu with page faults off), %lu unmaps, "
 		"%lu out-of-order unmaps\n", s.local_map, s.atomic_map,
 		s.local_unmap, s.unmap_order_errors);
+	if (s.irq_unbalanced)
+		pr_info("  interrupts that returned holding mappings: %lu\n",
+			s.irq_unbalanced);
 	pr_info("  lowmem pages through the out-of-line path (no slot): %lu\n",
 		s.lowmem_fast);
 	pr_info("  context switches: %lu slots saved (cleared), %lu restored\n",

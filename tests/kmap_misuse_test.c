@@ -10,6 +10,7 @@
 #include <linux/delay.h>
 #include <linux/printk.h>
 #include <linux/string.h>
+#include <linux/interrupt.h>
 
 static char log[4096];
 
@@ -133,6 +134,35 @@ static void msleep_inside_kmap_atomic_reported(struct kunit *test)
 	__free_page(page);
 }
 
+static void *irq_leaked;
+
+static void irq_forgets_unmap(void *arg)
+{
+	irq_leaked = kmap_local_page(arg);
+}
+
+/* An interrupt handler that returns still holding a mapping is named. */
+static void irq_returning_with_mapping_warns(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test);
+	struct kt_counters before, after;
+	struct printk_capture cap;
+
+	kt_counters(&before);
+	printk_capture_start(&cap, log, sizeof(log));
+	run_in_hardirq(irq_forgets_unmap, page);
+	printk_capture_stop(&cap);
+	kt_counters(&after);
+	KUNIT_EXPECT_EQ(test, after.kmap.irq_unbalanced, before.kmap.irq_unbalanced + 1);
+	if (!before.kmap.irq_unbalanced)	/* WARN_ONCE: text the first time */
+		KUNIT_EXPECT_NOT_NULL(test, strstr(log, "returned holding 1 kmap_local"));
+	/* The mapping landed on this task's stack: release it from here. */
+	KUNIT_ASSERT_EQ(test, current->kmap_ctrl.idx, KM_INCR);
+	kunmap_local(irq_leaked);
+	KUNIT_EXPECT_EQ(test, current->kmap_ctrl.idx, 0);
+	__free_page(page);
+}
+
 static void copy_past_end(void *arg)
 {
 	struct page *page = arg;
@@ -170,6 +200,7 @@ static struct kunit_case kmap_misuse_cases[] = {
 	KUNIT_CASE(kmap_inside_kmap_atomic_reported),
 	KUNIT_CASE(msleep_inside_kmap_atomic_reported),
 	KUNIT_CASE(helper_range_past_page_end_is_bug),
+	KUNIT_CASE(irq_returning_with_mapping_warns),
 	{}
 };
 

@@ -147,3 +147,18 @@ debug:
 	$(Q)O=$(O) scripts/debug.sh --no-build
 
 .PHONY: lint lint-selftest debug
+
+# --- benchmarks (docs/performance.md) ---------------------------------------
+#   make bench          the release (DEBUG=0, in $(O)/release) and the debug
+#                       kernel, each booted with `bench` under QEMU -icount
+#                       (instructions, twice: must be identical), plain TCG
+#                       (emulated time) and KVM where its probe passes;
+#                       writes $(O)/bench/results.{json,md} and bench.svg.
+#                       BENCH_ARGS='--iters N --engines icount' to narrow.
+bench:
+	$(Q)scripts/deps.sh
+	$(Q)$(MAKE) --no-print-directory DEBUG=1 all
+	$(Q)$(MAKE) --no-print-directory DEBUG=0 O=$(O)/release all
+	$(Q)python3 scripts/bench.py --build $(O) $(BENCH_ARGS)
+
+.PHONY: bench

@@ -1,21 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The benchmark harness. `bench` on the command line runs every case
- * after the tests; bench.filter=<glob> selects, bench.iters=<n> scales,
- * bench.engine=<name> labels the output (the host says which engine it
- * booted: icount, tcg or kvm -- the kernel cannot tell by itself).
+ * The benchmark harness (docs/performance.md). `bench` on the command
+ * line runs every case after the tests; bench.filter=<glob> selects
+ * cases, bench.iters=<n> scales them, bench.engine=<name> labels the
+ * output (the host says how it booted QEMU: icount, tcg or kvm -- a TCG
+ * guest cannot tell whether -icount is on).
  *
- * Timing: "lfence; rdtsc" on both sides. lfence waits until every
- * earlier instruction has completed, so the second rdtsc does not run
- * ahead of the work being timed, nor the first behind it. Under
- * -icount shift=0, the TSC advances by exactly one per guest
- * instruction: the figures are instruction counts, identical run to run.
+ * Timing: "lfence; rdtsc" on both sides (rdtsc_ordered()). rdtsc is not
+ * ordered with the instructions around it: an out-of-order CPU may read
+ * the counter before earlier work has finished, or let later work start
+ * before the read. lfence does not start later instructions until every
+ * earlier one has completed locally (Intel always; AMD with the
+ * LFENCE-serialising MSR bit Linux sets), so the first read happens
+ * before the timed work starts and the second after it ends. mfence
+ * would also order stores, which we do not need; cpuid serialises fully
+ * but costs far more, and traps to the hypervisor under KVM. Under QEMU
+ * TCG every instruction retires in order anyway and the fence costs one
+ * tick; under -icount shift=0 the TSC advances by exactly one per guest
+ * instruction, so the figures are instruction counts, identical run to
+ * run.
  *
- * Each case runs a warm-up, then SAMPLES batches of the operation. The
- * per-op cost of a batch is its ticks divided by its size, minus the
- * same figure for an empty operation (the loop and call overhead). The
- * median of the batches is the headline figure; a batch hit by a timer
- * interrupt is an outlier and shows up only in max.
+ * Each measurement times a warm-up batch, then SAMPLES batches of n
+ * operations called through a function pointer. The same is done for an
+ * empty operation first: its per-op cost (the call, the loop, the fence
+ * amortised over the batch, and fetching the op's page from its context)
+ * is subtracted from every batch, and reported as "base". The median
+ * batch is the headline figure; a batch that a timer interrupt or a
+ * context switch landed in shows up in max, not in the median.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -23,9 +34,12 @@
 #include <linux/highmem.h>
 #include <linux/math64.h>
 #include <linux/ktime.h>
+#include <linux/jiffies.h>
+#include <linux/sched.h>
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
 #include <kmaplab/bench.h>
+#include <kmaplab/tlbdemo.h>
 
 #define SAMPLES 31
 
@@ -33,6 +47,12 @@ static bool bench_enabled;
 static const char *bench_filter = "*";
 static unsigned int bench_iters = 20000;
 static const char *bench_engine = "unknown";
+
+#ifdef CONFIG_KMAPLAB_DEBUG
+#define BENCH_BUILD "debug"
+#else
+#define BENCH_BUILD "release"
+#endif
 
 static int __init bench_setup(char *s)
 {
@@ -49,6 +69,7 @@ static int __init bench_filter_setup(char *s)
 }
 __setup("bench.filter=", bench_filter_setup);
 
+/* At least one op per sample batch; the cases scale from this. */
 static int __init bench_iters_setup(char *s)
 {
 	return kstrtouint(s, 0, &bench_iters) == 0 && bench_iters >= SAMPLES;
@@ -62,6 +83,7 @@ static int __init bench_engine_setup(char *s)
 }
 __setup("bench.engine=", bench_engine_setup);
 
+/* The empty operation: what every op costs before it does anything. */
 static noinline void bench_nop(void *ctx)
 {
 	barrier();
@@ -79,7 +101,12 @@ static u64 time_batch(bench_op_t op, void *ctx, unsigned int n)
 	return t1 - t0;
 }
 
-static void sort_u64(u64 *v, int n)
+s64 bench_per_op(u64 ticks, unsigned long ops)
+{
+	return ops ? (s64)div64_u64(ticks * BENCH_SCALE, ops) : 0;
+}
+
+static void sort_s64(s64 *v, int n)
 {
 	int i, j;
 
@@ -88,120 +115,149 @@ static void sort_u64(u64 *v, int n)
 			swap(v[j - 1], v[j]);
 }
 
-/* Per-op ticks of SAMPLES batches of n, sorted. */
-static void sample(u64 *per_op, bench_op_t op, void *ctx, unsigned int n)
+void bench_summarise(struct bench_result *r, s64 *v, int n)
+{
+	sort_s64(v, n);
+	r->min = v[0];
+	r->median = v[n / 2];
+	r->max = v[n - 1];
+}
+
+/* Per-op cost of SAMPLES batches of n, after one warm-up batch. */
+static void sample(s64 *per_op, bench_op_t op, void *ctx, unsigned int n)
 {
 	int s;
 
-	time_batch(op, ctx, n);		/* warm-up: caches, TLB, branches */
+	time_batch(op, ctx, n);		/* caches, TLB, branch predictors */
 	for (s = 0; s < SAMPLES; s++)
-		per_op[s] = div_u64(time_batch(op, ctx, n), n);
-	sort_u64(per_op, SAMPLES);
+		per_op[s] = bench_per_op(time_batch(op, ctx, n), n);
 }
 
-void bench_measure(struct bench_result *r, bench_op_t op, void *ctx,
-		   unsigned int iters)
+void bench_measure(struct bench_result *r, bench_op_t op, bench_op_t base,
+		   void *ctx, unsigned int n)
 {
-	u64 cost[SAMPLES], base[SAMPLES], overhead;
-	unsigned int n = max(1U, iters / SAMPLES);
+	s64 cost[SAMPLES], empty[SAMPLES], overhead;
+	struct bench_counters before;
+	int s;
 
-	sample(base, bench_nop, NULL, n);
-	overhead = base[SAMPLES / 2];
-	bench_counters_begin(r);
+	n = max(1U, n);
+	sample(empty, base ? base : bench_nop, ctx, n);
+	sort_s64(empty, SAMPLES);
+	overhead = empty[SAMPLES / 2];
+	r->base = overhead;
+
+	bench_counters_read(&before);
 	sample(cost, op, ctx, n);
-	bench_counters_end(r);
+	bench_counters_add(r, &before);
+	for (s = 0; s < SAMPLES; s++)
+		cost[s] -= overhead;
+	bench_summarise(r, cost, SAMPLES);
 	r->ops = (unsigned long)n * (SAMPLES + 1);
-	r->median = cost[SAMPLES / 2] > overhead ? cost[SAMPLES / 2] - overhead : 0;
-	r->min = cost[0] > overhead ? cost[0] - overhead : 0;
-	r->max = cost[SAMPLES - 1] > overhead ? cost[SAMPLES - 1] - overhead : 0;
 }
 
-static struct kt_snapshot {
-	unsigned long invlpg, flush_all, sleeps, wraps;
-} snap;
-
-static void read_counters(struct kt_snapshot *s)
+void bench_counters_read(struct bench_counters *c)
 {
 	struct kmap_stats ks;
 	unsigned int cpu;
 
 	kmap_stats_read(&ks);
-	s->sleeps = ks.pkmap_sleeps;
-	s->wraps = ks.pkmap_wraps;
-	s->invlpg = s->flush_all = 0;
+	c->sleeps = ks.pkmap_sleeps;
+	c->wraps = ks.pkmap_wraps;
+	c->invlpg = c->flush_all = 0;
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		s->invlpg += per_cpu(tlb_stats, cpu).invlpg;
-		s->flush_all += per_cpu(tlb_stats, cpu).flush_all;
+		c->invlpg += per_cpu(tlb_stats, cpu).invlpg;
+		c->flush_all += per_cpu(tlb_stats, cpu).flush_all;
 	}
+	c->switches = nr_context_switches();
 }
 
-void bench_counters_begin(struct bench_result *r)
+void bench_counters_add(struct bench_result *r, const struct bench_counters *b)
 {
-	read_counters(&snap);
+	struct bench_counters now;
+
+	bench_counters_read(&now);
+	r->invlpg += now.invlpg - b->invlpg;
+	r->flush_all += now.flush_all - b->flush_all;
+	r->sleeps += now.sleeps - b->sleeps;
+	r->wraps += now.wraps - b->wraps;
+	r->switches += now.switches - b->switches;
 }
 
-void bench_counters_end(struct bench_result *r)
+/* "-12.34": BENCH_SCALE fixed point, printed exactly. */
+static const char *fixed(char *buf, size_t len, s64 v)
 {
-	struct kt_snapshot now;
+	u64 a = v < 0 ? -(u64)v : (u64)v;
+	u32 frac;
+	u64 whole = div_u64_rem(a, BENCH_SCALE, &frac);
 
-	read_counters(&now);
-	r->invlpg = now.invlpg - snap.invlpg;
-	r->flush_all = now.flush_all - snap.flush_all;
-	r->sleeps = now.sleeps - snap.sleeps;
-	r->wraps = now.wraps - snap.wraps;
+	snprintf(buf, len, "%s%llu.%02u", v < 0 ? "-" : "", whole, frac);
+	return buf;
 }
 
-/* Events per 1000 operations, rounded. */
-static unsigned long per_k(unsigned long events, unsigned long ops)
+/* Events per 1000 operations, in tenths: "1953.1". */
+static const char *per_k(char *buf, size_t len, unsigned long events,
+			 unsigned long ops)
 {
-	return ops ? (unsigned long)div_u64((u64)events * 1000 + ops / 2, ops) : 0;
+	u32 tenth;
+	u64 x = ops ? div64_u64((u64)events * 10000 + ops / 2, ops) : 0;
+	u64 whole = div_u64_rem(x, 10, &tenth);
+
+	snprintf(buf, len, "%llu.%u", whole, tenth);
+	return buf;
 }
 
 void bench_report(const struct bench_result *r)
 {
-#ifdef CONFIG_KMAPLAB_DEBUG
-	const char *build = "debug";
-#else
-	const char *build = "release";
-#endif
+	char med[24], lo[24], hi[24], inv[24], fl[24], base[24];
 
-	pr_info("# bench: %-22s %-7s thr %u: median %llu min %llu max %llu ticks/op; "
-		"%lu invlpg, %lu full flushes /1000 ops; %lu sleeps (%lu ops)\n",
-		r->name, r->mem, r->threads, r->median, r->min, r->max,
-		per_k(r->invlpg, r->ops), per_k(r->flush_all, r->ops),
-		r->sleeps, r->ops);
-	pr_info("# BENCH {\"case\":\"%s\",\"mem\":\"%s\",\"threads\":%u,"
-		"\"build\":\"%s\",\"engine\":\"%s\",\"median\":%llu,\"min\":%llu,"
-		"\"max\":%llu,\"ops\":%lu,\"invlpg\":%lu,\"flush_all\":%lu,"
-		"\"wraps\":%lu,\"sleeps\":%lu}\n",
-		r->name, r->mem, r->threads, build, bench_engine, r->median,
-		r->min, r->max, r->ops, r->invlpg, r->flush_all, r->wraps,
-		r->sleeps);
+	fixed(base, sizeof(base), r->base);
+	fixed(med, sizeof(med), r->median);
+	fixed(lo, sizeof(lo), r->min);
+	fixed(hi, sizeof(hi), r->max);
+	pr_info("# bench: %-16s %-7s %3up %ut: median %s min %s max %s ticks/op; "
+		"per 1000 ops %s invlpg, %s full flushes; %lu wraps, %lu sleeps, "
+		"%lu switches (%lu preempted); %lu ops\n",
+		r->name, r->mem, r->pages, r->threads, med, lo, hi,
+		per_k(inv, sizeof(inv), r->invlpg, r->ops),
+		per_k(fl, sizeof(fl), r->flush_all, r->ops),
+		r->wraps, r->sleeps, r->switches, r->preempt, r->ops);
+	pr_info("# BENCH {\"case\":\"%s\",\"mem\":\"%s\",\"pages\":%u,\"threads\":%u,"
+		"\"build\":\"" BENCH_BUILD "\",\"engine\":\"%s\",\"median\":%s,"
+		"\"min\":%s,\"max\":%s,\"base\":%s,\"ops\":%lu,\"invlpg\":%lu,\"flush_all\":%lu,"
+		"\"wraps\":%lu,\"sleeps\":%lu,\"switches\":%lu,\"preempt\":%lu}\n",
+		r->name, r->mem, r->pages, r->threads, bench_engine, med, lo, hi,
+		base, r->ops, r->invlpg, r->flush_all, r->wraps, r->sleeps, r->switches,
+		r->preempt);
 }
 
 int bench_run(const char *glob, unsigned int iters)
 {
-	struct bench_result res[8];
+	static struct bench_result res[BENCH_MAX_RESULTS];
 	unsigned int i;
-	int n, j, ran = 0;
+	int n, j, ran = 0, results = 0, failed = 0;
 
-	pr_info("# bench: engine %s, %u iterations per case, tsc %lu kHz\n",
-		bench_engine, iters, tsc_khz);
+	pr_info("# bench: start engine=%s build=" BENCH_BUILD " iters=%u hz=%u "
+		"slice=%u tsc_khz=%lu cpu=\"%s\"\n", bench_engine, iters, HZ,
+		sched_slice_ticks, tsc_khz, cpu_engine_name());
 	for (i = 0; i < nr_bench_cases; i++) {
 		if (!glob_match(glob, bench_cases[i].name))
 			continue;
 		memset(res, 0, sizeof(res));
 		n = bench_cases[i].run(res, ARRAY_SIZE(res), iters);
 		if (n < 0) {
-			pr_info("# bench: %s: skipped (%d)\n", bench_cases[i].name, n);
+			/* Not a BENCH line: the host counts this case as missing. */
+			pr_info("# bench: %s: failed (%d)\n", bench_cases[i].name, n);
+			failed++;
 			continue;
 		}
 		for (j = 0; j < n; j++)
 			bench_report(&res[j]);
+		results += n;
 		ran++;
 	}
-	pr_info("# bench: done, %d cases\n", ran);
-	return ran;
+	pr_info("# bench: done, %d cases, %d results, %d failed\n", ran, results,
+		failed);
+	return failed ? -1 : ran;
 }
 
 /* Called by start_kernel after the tests when `bench` was given. */

@@ -90,6 +90,10 @@ RUNS = [
 	Run('crash-stack-overflow', mem='128M', cmdline='sched_test_overflow',
 	    filter='sched_kthread.kthread_stack_overflow',
 	    panic=r"BUG: kernel stack overflow in thread 'overflow'"),
+	# make bench's in-kernel benchmarks, quick: that they run to the end
+	# without a crash, never how fast (docs/performance.md)
+	Run('tcg-bench-smoke', mem='256M', filter='kmap_helpers', kvm=False,
+	    cmdline=FULL + ' bench bench.iters=310 bench.engine=tcg'),
 ]
 
 ACCEL = {

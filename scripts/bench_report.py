@@ -153,6 +153,9 @@ def write_markdown(path, env, runs, det, tgts, kvm_note):
 		else:				# a count of violations
 			what = t['note'] or 'none'
 		L.append('- %s %s: %s' % ('met' if t['met'] else '**MISSED**', t['target'], what))
+	if not all(t['met'] for t in tgts):
+		L += ['', 'Why a target is missed, and what would meet it: docs/performance.md, '
+		      '"Targets".']
 	open(path, 'w').write('\n'.join(L) + '\n')
 
 

@@ -59,6 +59,8 @@ CFLAGS += -Wno-gnu-variable-sized-type-not-at-end
 else
 CFLAGS += -mno-omit-leaf-frame-pointer
 endif
+# SMP is always built in; `-smp 1` (or nr_cpus=1) runs it on one CPU.
+CFLAGS += -DCONFIG_SMP
 ifeq ($(DEBUG),1)
 # The debug build (make test): VM_BUG_ON, kmap_local guard slots, ...
 CFLAGS += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_KMAP_LOCAL -DCONFIG_KMAPLAB_DEBUG

@@ -35,6 +35,10 @@ section .text
 %assign v v + 1
 %endrep
 	STUB_NOERR 0xf0			; IRQ_WORK_VECTOR: self-sent test interrupt
+	STUB_NOERR 0xec			; LOCAL_TIMER_VECTOR
+	STUB_NOERR 0xfb			; CALL_FUNCTION_VECTOR
+	STUB_NOERR 0xfd			; RESCHEDULE_VECTOR
+	STUB_NOERR 0xff			; SPURIOUS_APIC_VECTOR
 
 common_entry:
 	push ds
@@ -73,5 +77,9 @@ isr_stub_table:				; stub address for vectors 0..47
 	dd isr_stub_%+v
 %assign v v + 1
 %endrep
-global isr_stub_f0
+global isr_stub_f0, isr_stub_ec, isr_stub_fb, isr_stub_fd, isr_stub_ff
 isr_stub_f0 equ isr_stub_0xf0
+isr_stub_ec equ isr_stub_0xec
+isr_stub_fb equ isr_stub_0xfb
+isr_stub_fd equ isr_stub_0xfd
+isr_stub_ff equ isr_stub_0xff

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The GDT, the task-state segments and the IDT.
+ * The GDTs, the task-state segments and the IDT.
+ *
+ * Every CPU has its own GDT: the same flat code and data, but its own
+ * TSSs (a TSS descriptor is marked busy by ltr, so CPUs cannot share
+ * one) and its own per-CPU data segment, whose base is that CPU's
+ * __per_cpu_offset -- %fs:var then lands in the CPU's copy of var
+ * (<linux/percpu.h>). The IDT is shared.
  *
  * kmaplab runs only in ring 0, so the GDT is flat code and data plus two
  * TSSs: the one TR points at (the CPU saves the interrupted state there
@@ -16,6 +22,7 @@
 #include <asm/segment.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <linux/percpu.h>
 
 struct desc_struct {
 	u16 limit0, base0;
@@ -28,18 +35,20 @@ struct gate_struct {
 	u16 offset_high;
 } __packed;
 
-static struct desc_struct gdt[GDT_ENTRIES] __aligned(8);
+static struct desc_struct gdt_table[NR_CPUS][GDT_ENTRIES] __aligned(8);
 static struct gate_struct idt[256] __aligned(8);
-struct x86_hw_tss cpu_tss __aligned(128);
-struct x86_hw_tss doublefault_tss __aligned(128);
-static u8 doublefault_stack[PAGE_SIZE] __aligned(16);
+struct x86_hw_tss cpu_tss[NR_CPUS] __aligned(128);
+static struct x86_hw_tss doublefault_tss[NR_CPUS] __aligned(128);
+static u8 doublefault_stack[NR_CPUS][PAGE_SIZE] __aligned(16);
 
 extern u64 swapper_pdpt[];
 extern const unsigned long isr_stub_table[48];
-extern char isr_stub_f0[];
+extern char isr_stub_f0[], isr_stub_ec[], isr_stub_fb[], isr_stub_fd[],
+	isr_stub_ff[];
 void doublefault_task(void);
 
-static void set_desc(int n, u32 base, u32 limit, u8 type_attr, u8 flags)
+static void set_desc(struct desc_struct *gdt, int n, u32 base, u32 limit,
+		     u8 type_attr, u8 flags)
 {
 	gdt[n].limit0 = limit & 0xffff;
 	gdt[n].base0 = base & 0xffff;
@@ -49,32 +58,34 @@ static void set_desc(int n, u32 base, u32 limit, u8 type_attr, u8 flags)
 	gdt[n].base2 = base >> 24;
 }
 
-void gdt_init(void)
+/* Load CPU cpu's GDT, segments and task register; called on that CPU. */
+void gdt_init_cpu(unsigned int cpu)
 {
+	struct desc_struct *gdt = gdt_table[cpu];
+	struct x86_hw_tss *tss = &cpu_tss[cpu], *df = &doublefault_tss[cpu];
 	struct {
 		u16 limit;
 		u32 base;
-	} __packed gdtr = { sizeof(gdt) - 1, (u32)gdt };
+	} __packed gdtr = { sizeof(gdt_table[0]) - 1, (u32)gdt };
 
-	set_desc(GDT_ENTRY_KERNEL_CS, 0, 0xfffff, 0x9a, 0xc);
-	set_desc(GDT_ENTRY_KERNEL_DS, 0, 0xfffff, 0x92, 0xc);
+	set_desc(gdt, GDT_ENTRY_KERNEL_CS, 0, 0xfffff, 0x9a, 0xc);
+	set_desc(gdt, GDT_ENTRY_KERNEL_DS, 0, 0xfffff, 0x92, 0xc);
 	/* Per-CPU segment: base = this CPU's per-CPU offset (0 on CPU 0). */
-	set_desc(GDT_ENTRY_PERCPU, 0, 0xfffff, 0x92, 0xc);
-	set_desc(GDT_ENTRY_TSS, (u32)&cpu_tss, sizeof(cpu_tss) - 1, 0x89, 0);
-	set_desc(GDT_ENTRY_DOUBLEFAULT_TSS, (u32)&doublefault_tss,
-		 sizeof(doublefault_tss) - 1, 0x89, 0);
+	set_desc(gdt, GDT_ENTRY_PERCPU, __per_cpu_offset[cpu], 0xfffff, 0x92, 0xc);
+	set_desc(gdt, GDT_ENTRY_TSS, (u32)tss, sizeof(*tss) - 1, 0x89, 0);
+	set_desc(gdt, GDT_ENTRY_DOUBLEFAULT_TSS, (u32)df, sizeof(*df) - 1, 0x89, 0);
 
-	cpu_tss.io_bitmap_base = sizeof(cpu_tss);	/* no I/O bitmap */
+	tss->io_bitmap_base = sizeof(*tss);	/* no I/O bitmap */
 
 	/* The double-fault task starts fresh each time in doublefault_task(). */
-	doublefault_tss.cr3 = __pa(swapper_pdpt);
-	doublefault_tss.ip = (u32)doublefault_task;
-	doublefault_tss.flags = 0x2;			/* IF off */
-	doublefault_tss.sp = (u32)doublefault_stack + sizeof(doublefault_stack);
-	doublefault_tss.cs = __KERNEL_CS;
-	doublefault_tss.ds = doublefault_tss.es = doublefault_tss.ss = __KERNEL_DS;
-	doublefault_tss.fs = doublefault_tss.gs = __KERNEL_DS;
-	doublefault_tss.io_bitmap_base = sizeof(doublefault_tss);
+	df->cr3 = __pa(swapper_pdpt);
+	df->ip = (u32)doublefault_task;
+	df->flags = 0x2;			/* IF off */
+	df->sp = (u32)doublefault_stack[cpu] + sizeof(doublefault_stack[cpu]);
+	df->cs = __KERNEL_CS;
+	df->ds = df->es = df->ss = df->gs = __KERNEL_DS;
+	df->fs = __KERNEL_PERCPU;		/* so it knows which CPU it is on */
+	df->io_bitmap_base = sizeof(*df);
 
 	__asm__ __volatile__("lgdt %0\n\t"
 			     "ljmp %1, $1f\n"
@@ -84,6 +95,21 @@ void gdt_init(void)
 			     "ltr %w4"
 			     : : "m"(gdtr), "i"(__KERNEL_CS), "r"(__KERNEL_DS),
 			       "r"(__KERNEL_PERCPU), "r"(__KERNEL_TSS) : "memory");
+}
+
+void gdt_init(void)
+{
+	gdt_init_cpu(0);
+}
+
+void idt_load(void)
+{
+	struct {
+		u16 limit;
+		u32 base;
+	} __packed idtr = { sizeof(idt) - 1, (u32)idt };
+
+	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }
 
 void set_intr_gate(unsigned int vector, void *handler)
@@ -108,15 +134,16 @@ static void set_task_gate(unsigned int vector, u16 tss_selector)
 
 void idt_init(void)
 {
-	struct {
-		u16 limit;
-		u32 base;
-	} __packed idtr = { sizeof(idt) - 1, (u32)idt };
 	unsigned int v;
 
 	for (v = 0; v < 48; v++)
 		set_intr_gate(v, (void *)isr_stub_table[v]);
 	set_intr_gate(IRQ_WORK_VECTOR, isr_stub_f0);
+	/* The local APIC's vectors (kernel/apic.c, kernel/smp.c). */
+	set_intr_gate(LOCAL_TIMER_VECTOR, isr_stub_ec);
+	set_intr_gate(CALL_FUNCTION_VECTOR, isr_stub_fb);
+	set_intr_gate(RESCHEDULE_VECTOR, isr_stub_fd);
+	set_intr_gate(SPURIOUS_APIC_VECTOR, isr_stub_ff);
 	set_task_gate(8, __DOUBLEFAULT_TSS);
-	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+	idt_load();
 }

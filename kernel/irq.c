@@ -2,6 +2,10 @@
 /*
  * Interrupt dispatch and the 8259 PICs.
  *
+ * The PICs are wired to CPU 0 only (virtual-wire mode through its local
+ * APIC's LINT0, kernel/apic.c); the local APIC's own vectors (timer,
+ * IPIs) arrive on every CPU.
+ *
  * boot/entry.asm calls do_interrupt() for every vector. Exceptions (0-31)
  * go to kernel/traps.c. The legacy PICs are remapped to vectors 0x20-0x2f
  * (their default overlaps the exceptions). A device IRQ runs its handler
@@ -15,7 +19,9 @@
 #include <linux/highmem.h>
 #include <asm/io.h>
 #include <asm/desc.h>
+#include <asm/apic.h>
 #include <kmaplab/traps.h>
+#include <kmaplab/smp.h>
 
 #define PIC1_CMD 0x20
 #define PIC1_DATA 0x21
@@ -122,15 +128,37 @@ static void handle_device_irq(unsigned int irq)
 	outb(PIC_EOI, PIC1_CMD);
 }
 
-static void (*irq_work_fn)(void *);
-static void *irq_work_arg;
+/* Per CPU: two CPUs may each run something in their own hard IRQ. */
+static DEFINE_PER_CPU(void (*)(void *), irq_work_fn);
+static DEFINE_PER_CPU(void *, irq_work_arg);
 
 void run_in_hardirq(void (*fn)(void *arg), void *arg)
 {
-	irq_work_fn = fn;
-	irq_work_arg = arg;
+	unsigned long flags;
+
+	/* IRQs off: the request and the int must happen on one CPU. */
+	local_irq_save(flags);
+	this_cpu_write(irq_work_fn, fn);
+	this_cpu_write(irq_work_arg, arg);
 	/* A software interrupt through the same entry path as a device's. */
 	__asm__ __volatile__("int $0xf0" : : : "memory");
+	local_irq_restore(flags);
+}
+
+void scheduler_tick(void);
+
+/* The LAPIC vectors: acknowledged first, as they cannot nest anyway. */
+static void handle_apic_vector(unsigned long v)
+{
+	if (v == SPURIOUS_APIC_VECTOR)
+		return;			/* no EOI for a spurious interrupt */
+	apic_eoi();
+	if (v == LOCAL_TIMER_VECTOR)
+		scheduler_tick();
+	else if (v == CALL_FUNCTION_VECTOR)
+		generic_smp_call_function_interrupt();
+	else if (v == RESCHEDULE_VECTOR)
+		smp_reschedule_interrupt();
 }
 
 /*
@@ -151,7 +179,8 @@ void do_interrupt(struct pt_regs *regs)
 	unsigned long v = regs->vector;
 	int kmap_depth;
 
-	irq_stat_count[v & 0xff]++;
+	/* Locked: every CPU counts into the same array. */
+	__asm__ __volatile__("lock; incl %0" : "+m"(irq_stat_count[v & 0xff]));
 	if (v < FIRST_EXTERNAL_VECTOR) {
 		do_trap(regs);
 		return;
@@ -160,11 +189,14 @@ void do_interrupt(struct pt_regs *regs)
 	irq_enter();
 	if (v < FIRST_EXTERNAL_VECTOR + NR_IRQS) {
 		handle_device_irq(v - FIRST_EXTERNAL_VECTOR);
-	} else if (v == IRQ_WORK_VECTOR && irq_work_fn) {
-		void (*fn)(void *) = irq_work_fn;
+	} else if (v == IRQ_WORK_VECTOR) {
+		void (*fn)(void *) = this_cpu_read(irq_work_fn);
 
-		irq_work_fn = NULL;
-		fn(irq_work_arg);
+		this_cpu_write(irq_work_fn, NULL);
+		if (fn)
+			fn(this_cpu_read(irq_work_arg));
+	} else if (v >= LOCAL_TIMER_VECTOR) {
+		handle_apic_vector(v);
 	}
 	/*
 	 * A handler maps on top of the interrupted task's kmap_local stack

@@ -19,6 +19,9 @@
 #include <kmaplab/monitor.h>
 #include <kmaplab/bench.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
+#include <asm/apic.h>
+#include <kmaplab/smp.h>
 
 void pic_init(void);
 
@@ -44,6 +47,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 {
 	int failed;
 
+	percpu_save_template();	/* before any per-CPU variable changes */
 	boot_magic = magic;
 	serial_init();
 	vga_init();
@@ -64,7 +68,13 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	time_init();
 	local_irq_enable();
 	tsc_calibrate();
+	acpi_find_cpus();	/* the MADT: how many CPUs, their APIC IDs */
+	lapic_map();
+	lapic_setup(0);
+	lapic_timer_calibrate();
 	sched_init();		/* from here on this is the init task, pid 1 */
+	lapic_timer_start();	/* CPU 0's tick */
+	smp_init();		/* the other CPUs, each to its idle loop */
 
 	failed = kunit_run_all();
 	bench_main();		/* only with `bench` on the command line */

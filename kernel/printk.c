@@ -11,6 +11,7 @@
 #include <linux/string.h>
 #include <linux/init.h>
 #include <linux/irqflags.h>
+#include <linux/spinlock.h>
 #include <linux/ktime.h>
 #include <linux/math64.h>
 #include <kmaplab/console.h>
@@ -76,6 +77,34 @@ static int parse_level(const char **text)
 	return level;
 }
 
+/*
+ * One CPU prints at a time, whole messages: the buffer and the console
+ * are shared. A bare lock word (not a spinlock_t): the spinlock debug
+ * code reports through printk. A CPU that re-enters printk while holding
+ * it (an oops inside printk) goes on without it rather than deadlock.
+ */
+static arch_spinlock_t printk_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int printk_cpu = -1;
+
+static bool printk_lock_take(void)
+{
+	int cpu = raw_smp_processor_id();
+
+	if (READ_ONCE(printk_cpu) == cpu)
+		return false;
+	arch_spin_lock(&printk_lock);
+	WRITE_ONCE(printk_cpu, cpu);
+	return true;
+}
+
+static void printk_lock_drop(bool taken)
+{
+	if (!taken)
+		return;
+	WRITE_ONCE(printk_cpu, -1);
+	arch_spin_unlock(&printk_lock);
+}
+
 int vprintk(const char *fmt, va_list args)
 {
 	static char buf[1024];
@@ -83,8 +112,10 @@ int vprintk(const char *fmt, va_list args)
 	const char *text = buf, *nl;
 	unsigned long flags;
 	int level, len;
+	bool locked;
 
 	local_irq_save(flags);
+	locked = printk_lock_take();
 	len = vscnprintf(buf, sizeof(buf), fmt, args);
 	level = parse_level(&text);
 	if (level < 0)
@@ -108,6 +139,7 @@ int vprintk(const char *fmt, va_list args)
 			text = nl + 1;
 		}
 	}
+	printk_lock_drop(locked);
 	local_irq_restore(flags);
 	return len;
 }

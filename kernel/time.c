@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Time: the PIT drives the tick (IRQ 0 at HZ, jiffies); the TSC, once
+ * Time: the PIT drives jiffies (IRQ 0 at HZ, CPU 0 only); the
+ * scheduler tick on every CPU is its local APIC timer, calibrated
+ * against the PIT (kernel/apic.c; lapic_timer=0: the PIT's). The TSC, once
  * calibrated against that tick, gives nanoseconds (ktime_get_ns) and the
  * busy waits (udelay). Under QEMU's -icount the TSC counts instructions,
  * which the benchmarks rely on; wall-clock figures are then meaningless.
@@ -14,6 +16,7 @@
 #include <linux/math64.h>
 #include <asm/io.h>
 #include <asm/processor.h>
+#include <asm/apic.h>
 
 #define PIT_FREQ 1193182
 #define PIT_CH0 0x40
@@ -64,7 +67,9 @@ static irqreturn_t timer_interrupt(int irq, void *dev)
 	jiffies++;
 	if (timer_tick_hook)
 		timer_tick_hook();
-	scheduler_tick();
+	/* With the LAPIC timer on, each CPU's own timer calls it. */
+	if (!lapic_timer_on)
+		scheduler_tick();
 	return IRQ_HANDLED;
 }
 

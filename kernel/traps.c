@@ -121,18 +121,20 @@ void do_trap(struct pt_regs *regs)
 	die(v < 32 ? exception_names[v] : "unknown exception", regs);
 }
 
-extern struct x86_hw_tss cpu_tss;
+extern struct x86_hw_tss cpu_tss[NR_CPUS];
 
 /*
- * Entered by the CPU through the task gate on vector 8. cpu_tss holds
+ * Entered by the CPU through the task gate on vector 8. This CPU's
+ * cpu_tss (the double-fault task's %fs is the per-CPU segment) holds
  * the state at the moment of the fault. If the stack pointer sits in or
  * just above the bottom page of the current task's stack, the stack
  * overflowed into its guard page. There is no way back: panic.
  */
 void doublefault_task(void)
 {
+	struct x86_hw_tss *tss = &cpu_tss[raw_smp_processor_id()];
 	struct task_struct *tsk = current;
-	unsigned long sp = cpu_tss.sp;
+	unsigned long sp = tss->sp;
 	unsigned long bottom = (unsigned long)tsk->stack;
 
 	oops_begin();
@@ -142,7 +144,7 @@ void doublefault_task(void)
 		       "esp %08lx, stack %08lx-%08lx, guard page below\n",
 		       tsk->comm, tsk->pid, sp, bottom, bottom + tsk->stack_size);
 	printk(KERN_EMERG "EIP: %pS ESP: %08lx EBP: %08lx CR2: %08lx\n",
-	       (void *)(unsigned long)cpu_tss.ip, sp, (unsigned long)cpu_tss.bp,
+	       (void *)(unsigned long)tss->ip, sp, (unsigned long)tss->bp,
 	       read_cr2());
 	panic("double fault (kernel stack overflow?) in thread '%s'", tsk->comm);
 }

@@ -42,12 +42,17 @@ static inline unsigned int buddy_order(const struct page *page)
 }
 
 /*
- * The allocator's lock. kmaplab is one CPU; the allocator may be called
- * from interrupt handlers, so turning interrupts off is the whole lock.
- * (With SMP this becomes zone->lock, a spin_lock_irqsave.)
+ * The allocators' lock. They may be called from interrupt handlers, so
+ * it turns interrupts off; and as that protects only against this CPU,
+ * it is also one lock word shared by the allocators (the big-lock
+ * version of Linux's zone->lock). It nests on the CPU that holds it -- kmalloc takes it and
+ * calls into the page allocator, which takes it again -- so it counts
+ * depth for its owner CPU instead of deadlocking on itself.
  */
-#define mm_lock(flags) local_irq_save(flags)
-#define mm_unlock(flags) local_irq_restore(flags)
+unsigned long __mm_lock(void);
+void __mm_unlock(unsigned long flags);
+#define mm_lock(flags) ((flags) = __mm_lock())
+#define mm_unlock(flags) __mm_unlock(flags)
 
 /* Boot steps, in the order mm_init() runs them. */
 void e820_setup_memory(void);		/* mm/e820.c: memblock from the map */

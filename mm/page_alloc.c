@@ -26,6 +26,7 @@
 #include <linux/string.h>
 #include <asm/fixmap.h>
 #include <asm/tlbflush.h>
+#include <linux/spinlock.h>
 #include "internal.h"
 
 struct zone zones[MAX_NR_ZONES] = {
@@ -329,4 +330,35 @@ void free_pages(unsigned long addr, unsigned int order)
 		 addr))
 		return;
 	__free_pages(virt_to_page((void *)addr), order);
+}
+
+/* mm_lock(): see mm/internal.h. */
+static arch_spinlock_t mm_big_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int mm_lock_owner = -1;
+static unsigned int mm_lock_depth;
+
+unsigned long __mm_lock(void)
+{
+	unsigned long flags;
+	int cpu;
+
+	local_irq_save(flags);
+	cpu = raw_smp_processor_id();
+	if (READ_ONCE(mm_lock_owner) == cpu) {
+		mm_lock_depth++;
+		return flags;
+	}
+	arch_spin_lock(&mm_big_lock);
+	WRITE_ONCE(mm_lock_owner, cpu);
+	mm_lock_depth = 1;
+	return flags;
+}
+
+void __mm_unlock(unsigned long flags)
+{
+	if (!--mm_lock_depth) {
+		WRITE_ONCE(mm_lock_owner, -1);
+		arch_spin_unlock(&mm_big_lock);
+	}
+	local_irq_restore(flags);
 }

@@ -5,20 +5,44 @@
  * Every kernel mapping is global (PGE): a CR3 reload keeps it. So a
  * changed kernel PTE is forgotten only through invlpg of its page
  * (flush_tlb_one_kernel(), inline in <asm/tlbflush.h>), and "forget
- * everything" means toggling CR4.PGE (flush_tlb_all()). A range is
- * flushed page by page up to tlb_single_page_flush_ceiling pages, with a
- * full flush above that -- Linux's trade-off, with Linux's default 33.
+ * everything" means toggling CR4.PGE. A range is flushed page by page up
+ * to tlb_single_page_flush_ceiling pages, with a full flush above that
+ * -- Linux's trade-off, with Linux's default 33.
+ *
+ * A TLB belongs to one CPU, and a CPU can only flush its own. The page
+ * tables are shared, so a kernel PTE that changes (pkmap slots reused
+ * after a wrap, vunmap) may still be cached by every other CPU:
+ * flush_tlb_all() and flush_tlb_kernel_range() therefore run the flush
+ * on every online CPU, through an IPI (on_each_cpu(), waiting until all
+ * have done it) -- the "shootdown". The kmap_local/kmap_atomic slots do
+ * not need this: a slot belongs to one CPU, and only that CPU ever
+ * caches it, so their invlpg stays local.
+ *
+ * tlb.shootdown=0 (debug builds; or tlb_shootdown_enabled = false at run
+ * time, for tests) flushes only the calling CPU -- the bug a missing
+ * shootdown is, made visible: another CPU keeps reading the old page.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/mm.h>
+#include <linux/smp.h>
+#include <linux/cpumask.h>
 #include <linux/irqflags.h>
+#include <linux/preempt.h>
 #include <asm/tlbflush.h>
 #include <asm/processor.h>
 
 DEFINE_PER_CPU(struct tlb_stats, tlb_stats);
 unsigned long tlb_single_page_flush_ceiling = 33;
+bool tlb_shootdown_enabled = true;
 
-void flush_tlb_all(void)
+static int __init tlb_shootdown_setup(char *str)
+{
+	return kstrtobool(str, &tlb_shootdown_enabled) == 0;
+}
+__setup("tlb.shootdown=", tlb_shootdown_setup);
+
+static void do_flush_tlb_all(void)
 {
 	unsigned long flags;
 
@@ -27,13 +51,75 @@ void flush_tlb_all(void)
 		__flush_tlb_all();
 	else
 		write_cr3(read_cr3());	/* no global pages: CR3 drops all */
-	this_cpu_inc(tlb_stats.flush_all);
 	local_irq_restore(flags);
+}
+
+struct flush_range {
+	unsigned long start, end;
+	int sender;
+};
+
+/*
+ * The flush itself, on each CPU. The invlpg/full counters count the
+ * flushes asked for (on the CPU that asked), so that they mean the same
+ * with one CPU or eight; the receivers count shootdown_received.
+ */
+static void do_flush_range(void *data)
+{
+	struct flush_range *r = data;
+	bool local = r->sender == smp_processor_id();
+	unsigned long addr;
+
+	if (!local)
+		this_cpu_inc(tlb_stats.shootdown_received);
+	if (!r->end) {
+		do_flush_tlb_all();
+		if (local)
+			this_cpu_inc(tlb_stats.flush_all);
+		return;
+	}
+	for (addr = r->start; addr < r->end && addr >= r->start; addr += PAGE_SIZE) {
+		__flush_tlb_one_kernel(addr);
+		if (local)
+			this_cpu_inc(tlb_stats.invlpg);
+	}
+}
+
+/*
+ * Run the flush here, and on every other online CPU unless shootdowns
+ * are off. With IRQs disabled the caller could deadlock against a CPU
+ * that waits for it: then only this CPU flushes, and it is reported.
+ */
+static void flush_everywhere(struct flush_range *r)
+{
+	unsigned int others;
+
+	preempt_disable();
+	r->sender = smp_processor_id();
+	others = num_online_cpus() - 1;
+	if (!others || !tlb_shootdown_enabled ||
+	    WARN_ONCE(irqs_disabled(), "TLB shootdown with IRQs off: local flush only")) {
+		do_flush_range(r);
+		if (others)
+			this_cpu_inc(tlb_stats.shootdown_skipped);
+	} else {
+		this_cpu_inc(tlb_stats.shootdowns);
+		this_cpu_add(tlb_stats.shootdown_sent, others);
+		on_each_cpu(do_flush_range, r, 1);
+	}
+	preempt_enable();
+}
+
+void flush_tlb_all(void)
+{
+	struct flush_range r = { 0, 0, 0 };
+
+	flush_everywhere(&r);
 }
 
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
-	unsigned long addr;
+	struct flush_range r;
 
 	this_cpu_inc(tlb_stats.flush_range);
 	start &= PAGE_MASK;
@@ -43,16 +129,24 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 		flush_tlb_all();
 		return;
 	}
-	for (addr = start; addr < end && addr >= start; addr += PAGE_SIZE)
-		flush_tlb_one_kernel(addr);
+	r.start = start;
+	r.end = end;
+	flush_everywhere(&r);
 }
 
 void show_tlb_stats(void)
 {
-	int cpu = 0;	/* one CPU today */
-	const struct tlb_stats *s = per_cpu_ptr(&tlb_stats, cpu);
+	unsigned int cpu;
 
-	pr_info("TLB flushes (cpu %d): %lu single-page (invlpg), %lu full (CR4.PGE toggle), "
-		"%lu range requests (ceiling %lu pages)\n", cpu, s->invlpg, s->flush_all,
-		s->flush_range, tlb_single_page_flush_ceiling);
+	pr_info("TLB flushes per CPU: single-page (invlpg), full (CR4.PGE toggle), range "
+		"requests (ceiling %lu pages); shootdowns: started, IPIs sent/received, "
+		"skipped (tlb.shootdown=0)\n", tlb_single_page_flush_ceiling);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		const struct tlb_stats *s = per_cpu_ptr(&tlb_stats, cpu);
+
+		pr_info("  cpu %u: %lu invlpg, %lu full, %lu range; %lu shootdowns, "
+			"%lu/%lu IPIs, %lu skipped\n", cpu, s->invlpg, s->flush_all,
+			s->flush_range, s->shootdowns, s->shootdown_sent,
+			s->shootdown_received, s->shootdown_skipped);
+	}
 }

@@ -185,10 +185,18 @@ static void __vunmap(const void *addr, bool free_pages_too, const char *who)
 
 	if (!addr)
 		return;
-	area = remove_vm_area(addr);
-	if (WARN(!area, "Trying to %s() nonexistent vm area (%p)\n", who, addr))
+	area = find_vm_area(addr);
+	if (WARN(!area || area->addr != addr,
+		 "Trying to %s() nonexistent vm area (%p)\n", who, addr))
 		return;
+	/*
+	 * Unmap (and flush every CPU) while the addresses are still ours;
+	 * only then give them back. In the other order another CPU could
+	 * vmalloc the range in between, and this unmap would take down its
+	 * fresh mapping.
+	 */
 	unmap_pages((unsigned long)area->addr, mapped_size(area) >> PAGE_SHIFT);
+	remove_vm_area(addr);
 	if (free_pages_too && area->pages)
 		free_area_pages(area);
 	kfree(area);

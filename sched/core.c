@@ -45,6 +45,7 @@ struct task_struct init_task = {
 DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
 DEFINE_PER_CPU(struct rq, runqueues);
 cpumask_t __cpu_online_mask = { { 1UL } };
+DEFINE_PER_CPU(unsigned long, sched_pulls);
 
 bool scheduler_running;
 unsigned int sched_slice_ticks = 3;
@@ -60,15 +61,23 @@ static int __init sched_slice_setup(char *str)
 }
 __setup("sched_slice=", sched_slice_setup);
 
-/* Ask rq's running task to give way at its next preemption point. */
-static void resched_curr(struct rq *rq)
+/*
+ * Ask rq's running task to give way at its next preemption point. On
+ * another CPU the flag alone would wait for that CPU's next interrupt
+ * (its idle task may be halted): the reschedule IPI is that interrupt.
+ */
+void resched_curr(struct rq *rq)
 {
 	set_tsk_need_resched(rq->curr);
+	if (rq->cpu != raw_smp_processor_id())
+		smp_send_reschedule(rq->cpu);
 }
 
-static void activate_task(struct rq *rq, struct task_struct *p)
+void activate_task(struct rq *rq, struct task_struct *p)
 {
-	p->on_rq = 1;
+	if (p->cpu != rq->cpu)
+		p->nr_migrations++;
+	p->on_rq = TASK_ON_RQ_QUEUED;
 	p->cpu = rq->cpu;
 	list_add_tail(&p->run_list, &rq->queue);
 	rq->nr_running++;
@@ -84,19 +93,29 @@ static void deactivate_task(struct rq *rq, struct task_struct *p)
 
 /*
  * Round robin: a prev that can still run goes to the back of the queue
- * and the front one runs; with nobody queued, the idle task runs.
+ * and the front one runs. A prev that may no longer run here (affinity
+ * changed, CPU going down) and is not pinned leaves instead: it is moved
+ * once it is off its stack (finish_task_switch). With nobody queued,
+ * this CPU tries to pull a task from another (sched/smp.c), else idles.
  */
 static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *prev)
 {
 	struct task_struct *next;
 
-	if (prev->on_rq && prev != rq->idle)
-		list_add_tail(&prev->run_list, &rq->queue);
+	if (prev->on_rq == TASK_ON_RQ_QUEUED && prev != rq->idle) {
+		if (task_must_leave(rq, prev)) {
+			prev->on_rq = TASK_ON_RQ_MIGRATING;
+			rq->nr_running--;
+		} else {
+			list_add_tail(&prev->run_list, &rq->queue);
+		}
+	}
 	next = list_first_entry_or_null(&rq->queue, struct task_struct, run_list);
-	if (!next)
-		return rq->idle;
-	list_del_init(&next->run_list);
-	return next;
+	if (next) {
+		list_del_init(&next->run_list);
+		return next;
+	}
+	return pull_task(rq) ?: rq->idle;
 }
 
 /*
@@ -137,6 +156,8 @@ static void finish_task_switch(struct task_struct *prev)
 
 	raw_spin_unlock_irq(&rq->lock);
 	sched_in(current);
+	if (unlikely(READ_ONCE(prev->on_rq) == TASK_ON_RQ_MIGRATING))
+		move_task_away(prev);
 	if (unlikely(prev_state == TASK_DEAD)) {
 		free_task_stack(prev);
 		put_task_struct(prev);	/* the reference the task held on itself */
@@ -267,19 +288,40 @@ int _cond_resched(void)
  */
 static int try_to_wake_up(struct task_struct *p, unsigned int state)
 {
-	struct rq *rq = task_rq(p);
 	unsigned long flags;
-	int success = 0;
+	struct rq *rq;
+	int cpu;
 
-	raw_spin_lock_irqsave(&rq->lock, flags);
-	if (READ_ONCE(p->__state) & state) {
-		WRITE_ONCE(p->__state, TASK_RUNNING);
-		if (!p->on_rq)
-			activate_task(rq, p);
-		success = 1;
+	/*
+	 * p's run-queue lock orders this against p's own schedule(): p
+	 * cannot change CPU while we hold it, and a p that went to sleep
+	 * has finished switching out once we have it (its CPU held the lock
+	 * across the switch).
+	 */
+	rq = task_rq_lock(p, &flags);
+	if (!(READ_ONCE(p->__state) & state)) {
+		raw_spin_unlock_irqrestore(&rq->lock, flags);
+		return 0;
 	}
+	WRITE_ONCE(p->__state, TASK_RUNNING);
+	if (p->on_rq) {			/* had not switched out yet: keeps running */
+		raw_spin_unlock_irqrestore(&rq->lock, flags);
+		return 1;
+	}
+	cpu = select_task_rq(p);
+	if (cpu == rq->cpu) {
+		activate_task(rq, p);
+		raw_spin_unlock_irqrestore(&rq->lock, flags);
+		return 1;
+	}
+	/* Off its stack, off every queue, TASK_RUNNING: nobody else moves it. */
+	p->on_rq = TASK_ON_RQ_MIGRATING;
 	raw_spin_unlock_irqrestore(&rq->lock, flags);
-	return success;
+	rq = cpu_rq(cpu);
+	raw_spin_lock_irqsave(&rq->lock, flags);
+	activate_task(rq, p);
+	raw_spin_unlock_irqrestore(&rq->lock, flags);
+	return 1;
 }
 
 int wake_up_process(struct task_struct *p)
@@ -322,7 +364,8 @@ void scheduler_tick(void)
 	raw_spin_lock(&rq->lock);
 	curr = rq->curr;
 	if (curr == rq->idle) {
-		if (rq->nr_running)
+		/* Idle: run what is queued here, or go and pull some work. */
+		if (rq->nr_running || idle_should_pull(rq))
 			resched_curr(rq);
 	} else if (curr->time_slice <= 1) {
 		curr->time_slice = sched_slice_ticks;
@@ -332,17 +375,6 @@ void scheduler_tick(void)
 		curr->time_slice--;
 	}
 	raw_spin_unlock(&rq->lock);
-}
-
-void migrate_disable(void)
-{
-	current->migration_disabled++;
-}
-
-void migrate_enable(void)
-{
-	WARN_ON_ONCE(!current->migration_disabled);
-	current->migration_disabled--;
 }
 
 unsigned long nr_context_switches(void)
@@ -372,16 +404,19 @@ void __init sched_init(void)
 	BUILD_BUG_ON(offsetof(struct task_struct, thread.sp) != TASK_THREAD_SP);
 	BUILD_BUG_ON(offsetof(struct task_struct, thread_info) != 0);
 
-	raw_spin_lock_init(&rq->lock);
-	INIT_LIST_HEAD(&rq->queue);
-	rq->cpu = smp_processor_id();
-	init_idle(rq, rq->cpu);
+	sched_init_cpu(smp_processor_id());
 
 	local_irq_save(flags);
 	init_task.pid = 1;
 	strscpy(init_task.comm, "init", sizeof(init_task.comm));
 	init_task.on_rq = 1;
 	init_task.cpu = rq->cpu;
+	/*
+	 * init runs the KUnit executor and the monitor: kept on CPU 0, so a
+	 * test's "this CPU" and its messages stay put. Everything it starts
+	 * may run anywhere.
+	 */
+	init_task.cpus_mask = cpumask_of(0);
 	init_task.time_slice = sched_slice_ticks;
 	rq->nr_running = 1;
 	rq->curr = &init_task;

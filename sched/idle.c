@@ -10,7 +10,14 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/irqflags.h>
+#include <linux/cpumask.h>
+#include <asm/apic.h>
+#include <kmaplab/smp.h>
 #include "sched.h"
+
+/* cpu_down() asks (pending), the dying CPU answers (dead). */
+DEFINE_PER_CPU(bool, cpu_dead_pending);
+DEFINE_PER_CPU(bool, cpu_dead);
 
 /*
  * Halt with IRQs enabled, atomically: sti takes effect only after the
@@ -23,9 +30,31 @@ static void arch_cpu_idle(void)
 	__asm__ __volatile__("sti; hlt" : : : "memory");
 }
 
+/*
+ * The end of a CPU taken down (kernel/cpu_hotplug.c): only its idle task
+ * is left, and it stops here, IRQs off, until cpu_up() sends INIT again
+ * -- which starts it from scratch, on this idle task's stack, so nothing
+ * of this frame is ever returned to.
+ */
+void __noreturn play_dead(void)
+{
+	unsigned int cpu = smp_processor_id();
+
+	local_irq_disable();
+	lapic_timer_stop();
+	smp_call_cpu_dead(cpu);		/* offline now; run what was queued */
+	smp_mb();
+	WRITE_ONCE(per_cpu(cpu_dead, cpu), true);
+	for (;;)
+		native_halt();		/* IRQs off: only INIT wakes it */
+}
+
 static void do_idle(void)
 {
 	while (!need_resched()) {
+		if (unlikely(!cpu_active(smp_processor_id()) &&
+			     this_cpu_read(cpu_dead_pending)))
+			play_dead();
 		local_irq_disable();
 		if (need_resched()) {
 			local_irq_enable();
@@ -42,6 +71,15 @@ static int idle_thread(void *unused)
 	for (;;)
 		do_idle();
 	return 0;
+}
+
+/* An AP arrives here from start_secondary(), IRQs off. */
+void __noreturn cpu_startup_entry(void)
+{
+	preempt_disable();
+	local_irq_enable();
+	for (;;)
+		do_idle();
 }
 
 void init_idle(struct rq *rq, int cpu)

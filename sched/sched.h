@@ -43,6 +43,26 @@ pid_t alloc_pid(void);
 
 /* sched/core.c */
 __noreturn void do_task_dead(void);
+void activate_task(struct rq *rq, struct task_struct *p);
+void resched_curr(struct rq *rq);
+
+/* sched/smp.c: which CPU, and moving tasks between CPUs. */
+struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags);
+int select_task_rq(struct task_struct *p);
+struct task_struct *pull_task(struct rq *rq);
+bool idle_should_pull(struct rq *rq);
+void move_task_away(struct task_struct *p);
+DECLARE_PER_CPU(unsigned long, sched_pulls);
+
+/*
+ * May p not stay on rq's CPU? Not when pinned by migrate_disable(), else
+ * when its affinity excludes the CPU or the CPU is going down.
+ */
+static inline bool task_must_leave(struct rq *rq, struct task_struct *p)
+{
+	return !p->migration_disabled &&
+	       (!cpumask_test_cpu(rq->cpu, &p->cpus_mask) || !cpu_active(rq->cpu));
+}
 
 /* sched/idle.c */
 void init_idle(struct rq *rq, int cpu);

@@ -13,6 +13,7 @@
 #include <linux/jiffies.h>
 #include <linux/delay.h>
 #include <linux/spinlock.h>
+#include <kmaplab/smp.h>
 #include "sched.h"
 
 struct sleep_timer {
@@ -64,12 +65,50 @@ static void sleep_timer_add(struct sleep_timer *t, unsigned long expires)
 
 static void sleep_timer_del(struct sleep_timer *t)
 {
+	struct timer_base *base;
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&t->base->lock, flags);
+	/* timers_migrate() may have moved it to another CPU's base meanwhile. */
+	for (;;) {
+		base = READ_ONCE(t->base);
+		raw_spin_lock_irqsave(&base->lock, flags);
+		if (likely(base == READ_ONCE(t->base)))
+			break;
+		raw_spin_unlock_irqrestore(&base->lock, flags);
+	}
 	if (!list_empty(&t->entry))
 		list_del_init(&t->entry);
-	raw_spin_unlock_irqrestore(&t->base->lock, flags);
+	raw_spin_unlock_irqrestore(&base->lock, flags);
+}
+
+/*
+ * cpu_down(): the timers of a dead CPU would never fire; move them to
+ * CPU 'to' (which is the caller's), keeping the order by expiry.
+ */
+void timers_migrate(unsigned int from, unsigned int to)
+{
+	struct timer_base *old = per_cpu_ptr(&timer_bases, from), *new;
+	struct sleep_timer *t, *pos;
+	unsigned long flags;
+
+	if (!old->ready)
+		return;
+	local_irq_save(flags);
+	new = this_timer_base();
+	WARN_ON(new != per_cpu_ptr(&timer_bases, to));
+	raw_spin_lock(&new->lock);
+	raw_spin_lock(&old->lock);
+	while ((t = list_first_entry_or_null(&old->timers, struct sleep_timer, entry))) {
+		list_del(&t->entry);
+		list_for_each_entry(pos, &new->timers, entry)
+			if (time_before(t->expires, pos->expires))
+				break;
+		list_add_tail(&t->entry, &pos->entry);
+		WRITE_ONCE(t->base, new);
+	}
+	raw_spin_unlock(&old->lock);
+	raw_spin_unlock(&new->lock);
+	local_irq_restore(flags);
 }
 
 /* From scheduler_tick(), hard-IRQ context. */

@@ -72,8 +72,9 @@ static void run_survive(struct kunit *test, bool busy)
 	init_completion(&c.t2_done);
 	init_completion(&c.t1_done);
 	kt_counters(&before);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(survive_t1, &c, "kt-survive1")));
-	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(survive_t2, &c, "kt-survive2")));
+	/* One CPU for both (SMP): they must preempt each other there. */
+	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(survive_t1, &c, 0, "kt-survive1/%u")));
+	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(survive_t2, &c, 0, "kt-survive2/%u")));
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&c.t1_done, WAIT_LIMIT), 0UL);
 	kt_counters(&after);
 

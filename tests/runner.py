@@ -94,10 +94,15 @@ RUNS = [
 	# without a crash, never how fast (docs/performance.md)
 	Run('tcg-bench-smoke', mem='256M', filter='kmap_helpers', kvm=False,
 	    cmdline=FULL + ' bench bench.iters=310 bench.engine=tcg'),
+	# SMP: the whole suite on 4 CPUs, multi-threaded TCG (one host thread
+	# per vCPU, so they really run at once); lowmem= gives it highmem
+	Run('tcg-smp4', mem='256M', qemu=['-smp', '4'], cmdline=FULL,
+	    engine='tcg-mt', kvm=False),
 ]
 
 ACCEL = {
 	'tcg': ['-accel', 'tcg', '-cpu', 'max'],
+	'tcg-mt': ['-accel', 'tcg,thread=multi', '-cpu', 'max'],
 	# arch-capabilities: some hosts' KVM refuses the MSR for 32-bit guests
 	'kvm': ['-enable-kvm', '-cpu', 'host,-arch-capabilities'],
 }

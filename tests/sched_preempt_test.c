@@ -35,8 +35,11 @@ static void start_spinners(struct kunit *test, struct task_struct **t,
 
 	for (i = 0; i < n; i++) {
 		count[i] = 0;
-		t[i] = kthread_run(spinner, (void *)&count[i], "spinner/%d", i);
+		/* On the case's own CPU (SMP): they must compete with it. */
+		t[i] = kthread_create(spinner, (void *)&count[i], "spinner/%d", i);
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t[i]);
+		kthread_bind(t[i], raw_smp_processor_id());
+		wake_up_process(t[i]);
 	}
 }
 

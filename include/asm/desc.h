@@ -23,9 +23,16 @@ struct x86_hw_tss {
 #define FIRST_EXTERNAL_VECTOR 0x20
 #define NR_IRQS 16
 #define IRQ_WORK_VECTOR 0xf0	/* self-interrupt used to run code in hard-IRQ context */
+/* Local APIC vectors, high so they win over the PIC's (Linux's numbers). */
+#define LOCAL_TIMER_VECTOR 0xec		/* this CPU's LAPIC timer: the tick */
+#define CALL_FUNCTION_VECTOR 0xfb	/* smp_call_function*() */
+#define RESCHEDULE_VECTOR 0xfd		/* smp_send_reschedule() */
+#define SPURIOUS_APIC_VECTOR 0xff
 
 void gdt_init(void);
+void gdt_init_cpu(unsigned int cpu);
 void idt_init(void);
+void idt_load(void);
 void set_intr_gate(unsigned int vector, void *handler);
 
 #endif /* _ASM_DESC_H */

@@ -24,6 +24,7 @@ enum fixed_addresses {
 	FIX_BENCH_SLOT,		/* spare slot: the benchmark's bare-PTE floor */
 	FIX_TLBDEMO_A,		/* the stale-TLB demonstration's slots */
 	FIX_TLBDEMO_B,
+	FIX_APIC_BASE,		/* this CPU's local APIC registers (uncached) */
 	FIX_KMAP_BEGIN,
 	FIX_KMAP_END = FIX_KMAP_BEGIN + (KM_MAX_IDX * NR_CPUS) - 1,
 	__end_of_fixed_addresses

@@ -16,6 +16,10 @@ struct tlb_stats {
 	unsigned long invlpg;		/* single-page flushes */
 	unsigned long flush_all;	/* full flushes (CR4.PGE toggle) */
 	unsigned long flush_range;	/* flush_tlb_kernel_range() calls */
+	unsigned long shootdowns;	/* flushes this CPU sent to the others */
+	unsigned long shootdown_sent;	/* IPIs those took */
+	unsigned long shootdown_received; /* flush IPIs this CPU handled */
+	unsigned long shootdown_skipped; /* local only: tlb.shootdown=0 */
 };
 DECLARE_PER_CPU(struct tlb_stats, tlb_stats);
 
@@ -40,6 +44,7 @@ static inline void __flush_tlb_all(void)
 	write_cr4(cr4);
 }
 
+/* Both flush on every online CPU (an IPI shootdown): see mm/tlb.c. */
 void flush_tlb_all(void);
 /*
  * [start, end): invlpg page by page up to tlb_single_page_flush_ceiling
@@ -47,5 +52,7 @@ void flush_tlb_all(void);
  */
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 extern unsigned long tlb_single_page_flush_ceiling;
+/* false: flush only the calling CPU (tlb.shootdown=0; tests). */
+extern bool tlb_shootdown_enabled;
 
 #endif /* _ASM_TLBFLUSH_H */

@@ -41,6 +41,22 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	__k;								\
 })
 
+/*
+ * Create, bind to cpu and wake (Linux's kthread_run_on_cpu(), whose
+ * namefmt may take the CPU number with %u). For tests whose threads must
+ * share one CPU to preempt one another.
+ */
+#define kthread_run_on_cpu(threadfn, data, cpu, namefmt) ({		\
+	unsigned int __cpu = (cpu);					\
+	struct task_struct *__k =					\
+		kthread_create(threadfn, data, namefmt, __cpu);		\
+	if (!IS_ERR(__k)) {						\
+		kthread_bind(__k, __cpu);				\
+		wake_up_process(__k);					\
+	}								\
+	__k;								\
+})
+
 bool kthread_should_stop(void);
 int kthread_stop(struct task_struct *k);
 int kthread_stop_put(struct task_struct *k);

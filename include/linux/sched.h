@@ -58,8 +58,10 @@ struct task_struct {
 	struct kmap_ctrl kmap_ctrl;	/* see mm/highmem.c */
 
 	/* Scheduler (sched/core.c) */
-	int on_rq;			/* runnable: queued or running */
+	int on_rq;			/* TASK_ON_RQ_*: queued or running */
 	int cpu;			/* CPU it runs or last ran on */
+	bool sched_new;			/* never woken yet: placed on the idlest CPU */
+	unsigned long nr_migrations;	/* times it was moved to another CPU */
 	cpumask_t cpus_mask;		/* CPUs it may run on */
 	struct list_head run_list;	/* in its run queue while waiting to run */
 	unsigned int time_slice;	/* ticks left in the current slice */
@@ -72,6 +74,10 @@ struct task_struct {
 };
 
 extern struct task_struct init_task;	/* the boot task; runs the tests */
+
+/* task->on_rq: on a run queue, or between two (sched/smp.c). */
+#define TASK_ON_RQ_QUEUED 1
+#define TASK_ON_RQ_MIGRATING 2
 
 #define task_pid_nr(t) ((t)->pid)
 #define task_cpu(t) ((t)->cpu)
@@ -88,14 +94,17 @@ extern struct task_struct init_task;	/* the boot task; runs the tests */
 #define set_current_state(state) smp_store_mb(current->__state, (state))
 
 /* The scheduler's reschedule request, per task. */
+/* Locked: another CPU may set it while the task changes its own flags. */
 static inline void set_tsk_need_resched(struct task_struct *t)
 {
-	t->thread_info.flags |= 1UL << TIF_NEED_RESCHED;
+	__asm__ __volatile__("lock; orl %1, %0" : "+m"(t->thread_info.flags)
+			     : "ri"(1UL << TIF_NEED_RESCHED) : "memory");
 }
 
 static inline void clear_tsk_need_resched(struct task_struct *t)
 {
-	t->thread_info.flags &= ~(1UL << TIF_NEED_RESCHED);
+	__asm__ __volatile__("lock; andl %1, %0" : "+m"(t->thread_info.flags)
+			     : "ri"(~(1UL << TIF_NEED_RESCHED)) : "memory");
 }
 
 static inline bool test_tsk_need_resched(struct task_struct *t)
@@ -123,6 +132,11 @@ unsigned long nr_context_switches(void);
 unsigned int nr_running(void);
 struct task_struct *idle_task(int cpu);
 extern bool scheduler_running;
+
+/* sched/smp.c: where a task may run. */
+int set_cpus_allowed_ptr(struct task_struct *p, const cpumask_t *mask);
+void sched_init_cpu(int cpu);
+unsigned long nr_migrations_total(void);
 /* Round-robin time slice, in timer ticks (sched_slice= on the command line). */
 extern unsigned int sched_slice_ticks;
 

@@ -13,33 +13,51 @@
  * Spinlocks. Taking one disables preemption (and, in the _irq and
  * _irqsave variants, interrupts on this CPU) for as long as it is held,
  * so the holder can neither be switched out nor interrupted by code that
- * wants the same lock. On one CPU that alone is the mutual exclusion;
- * the test-and-set on the lock word below is what will make it a real
- * lock when a second CPU arrives. Lock operations are out of line in
- * sched/spinlock.c, where the debug build checks them.
+ * wants the same lock; the ticket lock word below keeps the other CPUs
+ * out, in the order they came (<linux/spinlock_types.h>). Lock
+ * operations are out of line in sched/spinlock.c, where the debug build
+ * checks them.
  */
 
-/* The bare lock word: spin with plain reads, retry the xchg when free. */
+/* Take a ticket (tail++, atomically) and wait until it is served. */
 static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 {
-	while (xchg(&lock->slock, 1)) {
-		while (READ_ONCE(lock->slock))
-			cpu_relax();
-	}
+	u32 inc = 1U << 16;		/* tail is the upper half of slock */
+	u16 me;
+
+	__asm__ __volatile__("lock; xaddl %0, %1"
+			     : "+r"(inc), "+m"(lock->slock) : : "memory");
+	me = inc >> 16;
+	if ((u16)inc == me)
+		return;			/* head was already ours */
+	while (READ_ONCE(lock->tickets.head) != me)
+		cpu_relax();
+	barrier();
 }
 
+/* Only when free (head == tail): take the next ticket, or fail. */
 static __always_inline bool arch_spin_trylock(arch_spinlock_t *lock)
 {
-	return xchg(&lock->slock, 1) == 0;
+	u32 old = READ_ONCE(lock->slock);
+
+	if ((u16)old != (u16)(old >> 16))
+		return false;
+	return cmpxchg(&lock->slock, old, old + (1U << 16)) == old;
 }
 
+/* Serve the next ticket. Only the holder writes head: a plain store. */
 static __always_inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
 	barrier();	/* x86 stores are ordered: a compiler barrier is a release */
-	WRITE_ONCE(lock->slock, 0);
+	WRITE_ONCE(lock->tickets.head, lock->tickets.head + 1);
 }
 
-#define arch_spin_is_locked(l) (READ_ONCE((l)->slock) != 0)
+static __always_inline bool arch_spin_is_locked(arch_spinlock_t *lock)
+{
+	u32 v = READ_ONCE(lock->slock);
+
+	return (u16)v != (u16)(v >> 16);
+}
 
 void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name);
 #define raw_spin_lock_init(lock) __raw_spin_lock_init((lock), #lock)

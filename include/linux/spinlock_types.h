@@ -12,12 +12,23 @@
 #define CONFIG_DEBUG_SPINLOCK
 #endif
 
-/* The architecture's lock word: 0 free, 1 held (test-and-set with xchg). */
+/*
+ * The architecture's lock word: a ticket lock. tail is the next ticket
+ * to hand out, head the ticket now served; free when they are equal.
+ * A CPU takes a ticket (one locked xadd on tail) and waits for head to
+ * reach it, so CPUs get the lock in the order they asked: fair, unlike
+ * a test-and-set lock, where the CPU that last held the line wins.
+ */
 typedef struct {
-	volatile unsigned int slock;
+	union {
+		volatile u32 slock;
+		struct {
+			volatile u16 head, tail;
+		} tickets;
+	};
 } arch_spinlock_t;
 
-#define __ARCH_SPIN_LOCK_UNLOCKED { 0 }
+#define __ARCH_SPIN_LOCK_UNLOCKED { { 0 } }
 
 struct task_struct;
 

@@ -156,8 +156,13 @@ static void run_locality(struct kunit *test, bool use_kmap)
 	init_completion(&c.a_mapped);
 	init_completion(&c.b_done);
 	init_completion(&c.a_done);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(local_a, &c, "kt-local-a")));
-	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(local_b, &c, "kt-local-b")));
+	/*
+	 * One CPU for both (SMP): the point is the context switch between
+	 * them. (On two CPUs b would reach a's CPU's slot: per-CPU slots are
+	 * in the one kernel page table -- tests/smp_test.c covers that.)
+	 */
+	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(local_a, &c, 0, "kt-local-a/%u")));
+	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(local_b, &c, 0, "kt-local-b/%u")));
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&c.a_done, WAIT_LIMIT), 0UL);
 	if (use_kmap) {
 		/* A kmap() address is global: B reads A's page through it. */

@@ -150,6 +150,10 @@ static void kthread_reap_no_leak(struct kunit *test)
 	int sum, tries;
 
 	run_batches(LEAK_BATCH, &ran);
+	/* On SMP the last of them may still be switching out: let it go. */
+	for (tries = 0; tries < 100 &&
+	     atomic_read(&kthreads_reaped) != atomic_read(&kthreads_created); tries++)
+		msleep(1);
 	atomic_set(&ran, 0);
 	created0 = atomic_read(&kthreads_created);
 	reaped0 = atomic_read(&kthreads_reaped);

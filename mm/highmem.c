@@ -47,78 +47,96 @@ static pte_t *kmap_get_pte(int idx)
 }
 
 /*
- * Push: the debug build advances by KM_INCR = 2 and uses the odd index,
- * leaving the even one below it empty as a guard slot -- running off the
- * end of a mapping then faults instead of reading the next mapping.
+ * The current task's slot stack. The debug build advances by KM_INCR = 2
+ * and uses the odd index, leaving the even one below it empty as a
+ * guard slot: running off the end of a mapping then faults instead of
+ * reading the next mapping. The hot paths take the task as an argument:
+ * `current` is then read once per map or unmap.
  */
-static int kmap_local_idx_push(void)
+static __always_inline int kmap_local_idx_push(struct task_struct *tsk)
 {
-	struct kmap_ctrl *kc = &current->kmap_ctrl;
-
+#ifdef CONFIG_DEBUG_KMAP_LOCAL
 	/* A hard-IRQ handler with interrupts on could be interrupted mid-push. */
 	WARN_ON_ONCE(in_hardirq() && !irqs_disabled());
-	kc->idx += KM_INCR;
-	return kc->idx - 1;
+#endif
+	tsk->kmap_ctrl.idx += KM_INCR;
+	return tsk->kmap_ctrl.idx - 1;
+}
+
+static __always_inline int kmap_local_idx(struct task_struct *tsk)
+{
+	return tsk->kmap_ctrl.idx - 1;
+}
+
+static __always_inline void kmap_local_idx_pop(struct task_struct *tsk)
+{
+	tsk->kmap_ctrl.idx -= KM_INCR;
 }
 
 /*
  * Misuse is checked before anything is changed, so that the BUG report
  * describes a consistent state (and a test that provokes it on purpose
- * can carry on).
+ * can carry on). The reports are out of line: the checks cost a compare.
  */
-static void kmap_local_check_push(void)
+static noinline __cold void kmap_local_overflow(struct task_struct *tsk)
 {
-	if (current->kmap_ctrl.idx + KM_INCR > KM_MAX_IDX)
-		BUG_MSG("kmap_local: more than %d nested kmap_local/kmap_atomic "
-			"mappings in task '%s' (KM_MAX_IDX %d): unmap before mapping more",
-			KM_MAX_IDX / KM_INCR, current->comm, KM_MAX_IDX);
+	BUG_MSG("kmap_local: more than %d nested kmap_local/kmap_atomic "
+		"mappings in task '%s' (KM_MAX_IDX %d): unmap before mapping more",
+		KM_MAX_IDX / KM_INCR, tsk->comm, KM_MAX_IDX);
 }
 
-static void kmap_local_check_pop(unsigned long addr)
+static noinline __cold void kmap_local_underflow(struct task_struct *tsk,
+						 unsigned long addr)
 {
-	if (current->kmap_ctrl.idx < KM_INCR)
-		BUG_MSG("kunmap_local(%08lx): task '%s' holds no kmap_local mapping "
-			"(unmapped twice, or never mapped)", addr, current->comm);
+	BUG_MSG("kunmap_local(%08lx): task '%s' holds no kmap_local mapping "
+		"(unmapped twice, or never mapped)", addr, tsk->comm);
 }
 
-static int kmap_local_idx(void)
+static noinline __cold void kmap_local_slot_busy(int slot, pte_t *ptep)
 {
-	return current->kmap_ctrl.idx - 1;
+	BUG_MSG("kmap_local: slot %d (%08lx) is already mapped (pte %016llx)",
+		slot, __fix_to_virt(FIX_KMAP_BEGIN + slot), pte_val(*ptep));
 }
 
-static void kmap_local_idx_pop(void)
+static noinline __cold void kmap_local_wrong_order(unsigned long addr,
+						   unsigned long top)
 {
-	current->kmap_ctrl.idx -= KM_INCR;
+	this_cpu_inc(kmap_stats.unmap_order_errors);
+	WARN_ONCE(1, "kunmap_local: unmapping %08lx but the most recent "
+		  "mapping is %08lx: kmap_local mappings must be released "
+		  "in reverse order", addr, top);
 }
 
 void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 {
+	struct task_struct *tsk = current;
 	pte_t pteval, *ptep;
-	unsigned long vaddr;
-	int idx;
+	int idx, slot;
 
+	if (unlikely(tsk->kmap_ctrl.idx + KM_INCR > KM_MAX_IDX))
+		kmap_local_overflow(tsk);
 	/*
 	 * The slot belongs to this CPU: stay on it for as long as the
-	 * mapping lives. Preemption is off only while the slot is taken.
+	 * mapping lives. Preemption is off only while the slot is taken,
+	 * so that a context switch never sees a pushed slot whose PTE is
+	 * not yet saved in the task.
 	 */
-	kmap_local_check_push();
 	migrate_disable();
 	preempt_disable();
-	idx = arch_kmap_local_map_idx(kmap_local_idx_push(), pfn);
-	vaddr = __fix_to_virt(FIX_KMAP_BEGIN + idx);
-	ptep = kmap_get_pte(idx);
-	if (!pte_none(*ptep))
-		BUG_MSG("kmap_local: slot %d (%08lx) is already mapped (pte %016llx)",
-			idx, vaddr, pte_val(*ptep));
+	idx = kmap_local_idx_push(tsk);
+	slot = arch_kmap_local_map_idx(idx, pfn);
+	ptep = kmap_get_pte(slot);
+	if (unlikely(!pte_none(*ptep)))
+		kmap_local_slot_busy(slot, ptep);
 	pteval = pfn_pte(pfn, prot);
 	set_pte(ptep, pteval);
-	arch_kmap_local_post_map(vaddr, pteval);
-	current->kmap_ctrl.pteval[kmap_local_idx()] = pteval;
+	arch_kmap_local_post_map(__fix_to_virt(FIX_KMAP_BEGIN + slot), pteval);
+	tsk->kmap_ctrl.pteval[idx] = pteval;
 	this_cpu_inc(kmap_stats.local_map);
-	if (pagefault_disabled())	/* kmap_atomic(), or inside pagefault_disable() */
+	if (tsk->pagefault_disabled)	/* kmap_atomic(), or inside pagefault_disable() */
 		this_cpu_inc(kmap_stats.atomic_map);
 	preempt_enable();
-	return (void *)vaddr;
+	return (void *)__fix_to_virt(FIX_KMAP_BEGIN + slot);
 }
 
 void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
@@ -132,10 +150,10 @@ void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
 
 void kunmap_local_indexed(const void *vaddr)
 {
+	struct task_struct *tsk = current;
 	unsigned long addr = (unsigned long)vaddr & PAGE_MASK;
 	unsigned long top;
-	pte_t *ptep;
-	int idx;
+	int slot;
 
 	if (!kmap_local_addr(addr)) {
 		/* Only in force-map mode do lowmem pages own slots. */
@@ -143,28 +161,24 @@ void kunmap_local_indexed(const void *vaddr)
 			  "kunmap_local: %08lx is not a kmap_local address", addr);
 		return;
 	}
+	if (unlikely(tsk->kmap_ctrl.idx < KM_INCR))
+		kmap_local_underflow(tsk, addr);
 
-	kmap_local_check_pop(addr);
 	preempt_disable();
-	idx = arch_kmap_local_unmap_idx(kmap_local_idx(), addr);
-	top = __fix_to_virt(FIX_KMAP_BEGIN + idx);
-	if (addr != top) {
-		this_cpu_inc(kmap_stats.unmap_order_errors);
-		WARN_ONCE(1, "kunmap_local: unmapping %08lx but the most recent "
-			  "mapping is %08lx: kmap_local mappings must be released "
-			  "in reverse order", addr, top);
-	}
+	slot = arch_kmap_local_unmap_idx(kmap_local_idx(tsk), addr);
+	top = __fix_to_virt(FIX_KMAP_BEGIN + slot);
+	if (unlikely(addr != top))
+		kmap_local_wrong_order(addr, top);
 	/*
 	 * Clear the PTE (and flush it) *before* popping the index. An
 	 * interrupt that arrives in between and maps a page pushes onto this
 	 * same stack: after the pop it would get this very slot, and it must
 	 * find it empty and flushed -- not still mapped to our page.
 	 */
-	ptep = kmap_get_pte(idx);
-	pte_clear(&init_mm, top, ptep);
+	pte_clear(&init_mm, top, kmap_get_pte(slot));
 	arch_kmap_local_post_unmap(top);
-	current->kmap_ctrl.pteval[kmap_local_idx()] = __pte(0);
-	kmap_local_idx_pop();
+	tsk->kmap_ctrl.pteval[kmap_local_idx(tsk)] = __pte(0);
+	kmap_local_idx_pop(tsk);
 	this_cpu_inc(kmap_stats.local_unmap);
 	preempt_enable();
 	migrate_enable();

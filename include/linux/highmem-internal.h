@@ -77,7 +77,7 @@ static inline void *kmap_local_page(struct page *page)
 	/* The lowmem fast path: an address computation, nothing to undo. */
 	if (!PageHighMem(page) && !kmap_local_force_map)
 		return lowmem_page_address(page);
-	return __kmap_local_page_prot(page, kmap_prot);
+	return __kmap_local_pfn_prot(page_to_pfn(page), kmap_prot);
 }
 
 static inline void *kmap_local_page_prot(struct page *page, pgprot_t prot)

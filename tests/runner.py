@@ -39,17 +39,20 @@ class Run:
 		panics (exit 37) and some log line matches REGEX
 	allow	REGEX: Oops/BUG:/panic lines this run expects (a test that
 		provokes a fault on purpose); any other one fails the run
+	expect	REGEXes (multiline) the log must match, e.g. a line each
+		case of an in-kernel tool must print
 	xcheck	also parse the log with Linux's kunit.py
 	kvm	make a kvm- copy of this run when the KVM probe passes
 	"""
 
 	def __init__(self, name, boot='kernel', mem='128M', qemu=(), cmdline='',
 		     filter=None, timeout=300, panic=None, allow=None,
-		     xcheck=False, kvm=True, engine='tcg'):
+		     xcheck=False, kvm=True, engine='tcg', expect=()):
 		self.name, self.boot, self.mem = name, boot, mem
 		self.qemu, self.cmdline, self.filter = list(qemu), cmdline, filter
 		self.timeout, self.panic, self.allow = timeout, panic, allow
 		self.xcheck, self.kvm, self.engine = xcheck, kvm, engine
+		self.expect = list(expect)
 
 	def kvm_copy(self):
 		r = Run(**{k: v for k, v in vars(self).items()})
@@ -67,6 +70,13 @@ class Run:
 # The full suite runs with highmem (lowmem=64M of 256M): most highmem
 # tests skip on a boot without it.
 FULL = 'lowmem=64M'
+
+# make bench's cases: the smoke run must see every one print its result
+# (the same list as EXPECTED in scripts/bench.py).
+BENCH_CASES = ('floor', 'invlpg', 'mov_cr3', 'pge_toggle', 'kmap_local',
+	       'kmap_local_many', 'kmap_atomic', 'kmap', 'kmap_wrap', 'memcpy',
+	       'copy_highpage', 'threads_kmap_local', 'threads_kmap',
+	       'switch_0_maps', 'switch_1_map', 'switch_4_maps')
 
 RUNS = [
 	Run('tcg-kernel', boot='kernel', mem='256M', cmdline=FULL, xcheck=True),
@@ -93,7 +103,9 @@ RUNS = [
 	# make bench's in-kernel benchmarks, quick: that they run to the end
 	# without a crash, never how fast (docs/performance.md)
 	Run('tcg-bench-smoke', mem='256M', filter='kmap_helpers', kvm=False,
-	    cmdline=FULL + ' bench bench.iters=310 bench.engine=tcg'),
+	    cmdline=FULL + ' bench bench.iters=310 bench.engine=tcg',
+	    expect=[r'# BENCH \{"case":"%s",' % c for c in BENCH_CASES] +
+		   [r'# bench: done, \d+ cases, \d+ results, 0 failed\s*$']),
 	# SMP: the whole suite on 4 CPUs, multi-threaded TCG (one host thread
 	# per vCPU, so they really run at once); lowmem= gives it highmem
 	Run('tcg-smp4', mem='256M', qemu=['-smp', '4'], cmdline=FULL,
@@ -419,6 +431,9 @@ def judge(run, rc, timed_out, elapsed, k, log_text, qemu_text, stderr=''):
 		reasons.append('%d test case%s failed%s' % (
 			f, 's' if f > 1 else '', ': ' + ', '.join(names[:8]) +
 			(', ...' if len(names) > 8 else '') if names else ''))
+	for rx in run.expect:
+		if not re.search(rx, log_text, re.M):
+			reasons.append('no log line matches /%s/' % rx)
 	if not reasons:
 		# an otherwise passing log must still be clean
 		bad = [b for b in k.bad if not (run.allow and re.search(run.allow, b))]

@@ -39,6 +39,9 @@ class Run:
 		panics (exit 37) and some log line matches REGEX
 	allow	REGEX: Oops/BUG:/panic lines this run expects (a test that
 		provokes a fault on purpose); any other one fails the run
+	alone	boot with no other run in parallel (a multi-threaded TCG
+		guest uses every host core; sharing them would skew the
+		timing tests of both boots)
 	expect	REGEXes (multiline) the log must match, e.g. a line each
 		case of an in-kernel tool must print
 	xcheck	also parse the log with Linux's kunit.py
@@ -47,12 +50,13 @@ class Run:
 
 	def __init__(self, name, boot='kernel', mem='128M', qemu=(), cmdline='',
 		     filter=None, timeout=300, panic=None, allow=None,
-		     xcheck=False, kvm=True, engine='tcg', expect=()):
+		     xcheck=False, kvm=True, engine='tcg', expect=(), alone=False):
 		self.name, self.boot, self.mem = name, boot, mem
 		self.qemu, self.cmdline, self.filter = list(qemu), cmdline, filter
 		self.timeout, self.panic, self.allow = timeout, panic, allow
 		self.xcheck, self.kvm, self.engine = xcheck, kvm, engine
 		self.expect = list(expect)
+		self.alone = alone
 
 	def kvm_copy(self):
 		r = Run(**{k: v for k, v in vars(self).items()})
@@ -109,7 +113,7 @@ RUNS = [
 	# SMP: the whole suite on 4 CPUs, multi-threaded TCG (one host thread
 	# per vCPU, so they really run at once); lowmem= gives it highmem
 	Run('tcg-smp4', mem='256M', qemu=['-smp', '4'], cmdline=FULL,
-	    engine='tcg-mt', kvm=False),
+	    engine='tcg-mt', kvm=False, alone=True),
 ]
 
 ACCEL = {
@@ -567,10 +571,14 @@ class Runner:
 				if not queue or (self.stop and not self.args.keep_going):
 					return
 				run = queue.pop(0)
+			self.begin(run)
 			self.say(run, 'boot: %s, -m %s, %s' % (
 				'GRUB ISO' if run.boot == 'iso' else '-kernel', run.mem,
 				self.kernel_cmdline(run)))
-			res, log, err = self.boot(run)
+			try:
+				res, log, err = self.boot(run)
+			finally:
+				self.end(run)
 			if err:
 				res = (0, 1, 0, err, 0, None)
 			p, f, s, reasons, elapsed, rc = res
@@ -582,7 +590,25 @@ class Runner:
 				self.say(run, 'PASS    %d passed, %d skipped (exit %s, %.1fs)'
 					 % (p, s, rc, elapsed))
 
+	def begin(self, run):
+		"""Wait for a slot: an 'alone' run waits until nothing else runs,
+		and nothing starts while one does."""
+		with self.cv:
+			while self.exclusive or (run.alone and self.running):
+				self.cv.wait()
+			self.running += 1
+			self.exclusive = run.alone
+
+	def end(self, run):
+		with self.cv:
+			self.running -= 1
+			if run.alone:
+				self.exclusive = False
+			self.cv.notify_all()
+
 	def run_all(self, runs):
+		self.cv = threading.Condition()
+		self.running, self.exclusive = 0, False
 		queue = list(runs)
 		jobs = max(1, min(self.args.jobs, len(queue)))
 		threads = [threading.Thread(target=self.worker, args=(queue,))

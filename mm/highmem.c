@@ -185,29 +185,41 @@ void kunmap_local_indexed(const void *vaddr)
 }
 
 /*
+ * Entry i of a task's saved stack, for the context switch: false for the
+ * debug build's guard slots (even indexes, which must be empty) and for
+ * an entry that should hold a PTE but does not; else the fixmap slot.
+ */
+static bool kmap_local_saved(struct task_struct *tsk, int i, pte_t *pteval,
+			     int *slot)
+{
+	*pteval = tsk->kmap_ctrl.pteval[i];
+	if (KM_INCR == 2 && !(i & 1)) {
+		WARN_ON_ONCE(pte_val(*pteval) != 0);
+		return false;
+	}
+	if (WARN_ON_ONCE(pte_none(*pteval)))
+		return false;
+	*slot = arch_kmap_local_map_idx(i, pte_pfn(*pteval));
+	return true;
+}
+
+/*
  * Switch-out: the task keeps its saved PTE values but its slots are
- * emptied (and flushed), so the next task finds them free. In the debug
- * build the even slots are guards and must be empty.
+ * emptied (and flushed), so the next task finds them free.
  */
 void __kmap_local_sched_out(void)
 {
 	struct task_struct *tsk = current;
-	int i;
+	pte_t pteval;
+	int i, slot;
 
 	for (i = 0; i < tsk->kmap_ctrl.idx; i++) {
-		pte_t pteval = tsk->kmap_ctrl.pteval[i];
 		unsigned long addr;
-		int idx;
 
-		if (KM_INCR == 2 && !(i & 1)) {
-			WARN_ON_ONCE(pte_val(pteval) != 0);
+		if (!kmap_local_saved(tsk, i, &pteval, &slot))
 			continue;
-		}
-		if (WARN_ON_ONCE(pte_none(pteval)))
-			continue;
-		idx = arch_kmap_local_map_idx(i, pte_pfn(pteval));
-		addr = __fix_to_virt(FIX_KMAP_BEGIN + idx);
-		pte_clear(&init_mm, addr, kmap_get_pte(idx));
+		addr = __fix_to_virt(FIX_KMAP_BEGIN + slot);
+		pte_clear(&init_mm, addr, kmap_get_pte(slot));
 		arch_kmap_local_post_unmap(addr);
 		this_cpu_inc(kmap_stats.sched_out_slots);
 	}
@@ -217,21 +229,14 @@ void __kmap_local_sched_out(void)
 void __kmap_local_sched_in(void)
 {
 	struct task_struct *tsk = current;
-	int i;
+	pte_t pteval;
+	int i, slot;
 
 	for (i = 0; i < tsk->kmap_ctrl.idx; i++) {
-		pte_t pteval = tsk->kmap_ctrl.pteval[i];
-		int idx;
-
-		if (KM_INCR == 2 && !(i & 1)) {
-			WARN_ON_ONCE(pte_val(pteval) != 0);
+		if (!kmap_local_saved(tsk, i, &pteval, &slot))
 			continue;
-		}
-		if (WARN_ON_ONCE(pte_none(pteval)))
-			continue;
-		idx = arch_kmap_local_map_idx(i, pte_pfn(pteval));
-		set_pte(kmap_get_pte(idx), pteval);
-		arch_kmap_local_post_map(__fix_to_virt(FIX_KMAP_BEGIN + idx), pteval);
+		set_pte(kmap_get_pte(slot), pteval);
+		arch_kmap_local_post_map(__fix_to_virt(FIX_KMAP_BEGIN + slot), pteval);
 		this_cpu_inc(kmap_stats.sched_in_slots);
 	}
 }

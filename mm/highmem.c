@@ -107,6 +107,31 @@ static noinline __cold void kmap_local_wrong_order(unsigned long addr,
 		  "in reverse order", addr, top);
 }
 
+/*
+ * kunmap_local() of an address outside the slots. A lowmem address is
+ * what kmap_local_page() returns for a lowmem page: nothing to undo
+ * (except in force-map mode, where lowmem pages get slots too). Anything
+ * else is a mistake worth naming; the common one is handing kunmap_local()
+ * a kmap() address.
+ */
+static noinline void kunmap_local_not_a_slot(unsigned long addr)
+{
+	const char *why = NULL;
+
+	if (addr >= PKMAP_ADDR(0) && addr < PKMAP_ADDR(LAST_PKMAP))
+		why = "a kmap() address: release it with kunmap(page)";
+	else if (addr < PAGE_OFFSET)
+		why = "not a kernel address";
+	else if (addr >= VMALLOC_START && addr < VMALLOC_END)
+		why = "a vmap()/vmalloc() address: release it with vunmap()";
+	else if (kmap_local_force_map)
+		why = "not a kmap_local address (force-map mode maps lowmem in slots too)";
+	if (!why)
+		return;
+	this_cpu_inc(kmap_stats.unmap_bad_addr);
+	WARN_ONCE(1, "kunmap_local(%08lx): %s", addr, why);
+}
+
 void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 {
 	struct task_struct *tsk = current;
@@ -156,9 +181,7 @@ void kunmap_local_indexed(const void *vaddr)
 	int slot;
 
 	if (!kmap_local_addr(addr)) {
-		/* Only in force-map mode do lowmem pages own slots. */
-		WARN_ONCE(kmap_local_force_map,
-			  "kunmap_local: %08lx is not a kmap_local address", addr);
+		kunmap_local_not_a_slot(addr);
 		return;
 	}
 	if (unlikely(tsk->kmap_ctrl.idx < KM_INCR))

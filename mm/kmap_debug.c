@@ -22,6 +22,9 @@ void show_kmap_stats(void)
 	pr_info("kmap_local/kmap_atomic: %lu maps (%lu with page faults off), %lu unmaps, "
 		"%lu out-of-order unmaps\n", s.local_map, s.atomic_map,
 		s.local_unmap, s.unmap_order_errors);
+	if (s.unmap_bad_addr)
+		pr_info("  kunmap_local() of addresses that were not kmap_local slots: %lu\n",
+			s.unmap_bad_addr);
 	if (s.irq_unbalanced)
 		pr_info("  interrupts that returned holding mappings: %lu\n",
 			s.irq_unbalanced);

@@ -163,6 +163,33 @@ static void irq_returning_with_mapping_warns(struct kunit *test)
 	__free_page(page);
 }
 
+/* kunmap_local() of a kmap() address: named (debug build). */
+static void kunmap_local_of_kmap_address_warns(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test);
+	struct kt_counters before, after;
+	struct printk_capture cap;
+	void *v;
+
+#ifndef CONFIG_DEBUG_KMAP_LOCAL
+	__free_page(page);
+	kunit_skip(test, "the address check is in the debug build only");
+#endif
+	v = kmap(page);
+	kt_counters(&before);
+	printk_capture_start(&cap, log, sizeof(log));
+	kunmap_local(v);		/* wrong: kmap() pairs with kunmap(page) */
+	printk_capture_stop(&cap);
+	kt_counters(&after);
+	KUNIT_EXPECT_EQ(test, after.kmap.unmap_bad_addr, before.kmap.unmap_bad_addr + 1);
+	if (!before.kmap.unmap_bad_addr)
+		KUNIT_EXPECT_NOT_NULL(test, strstr(log, "a kmap() address"));
+	/* Nothing was unmapped: the kmap() mapping still works. */
+	KUNIT_EXPECT_TRUE(test, kt_mapped(v));
+	kunmap(page);
+	__free_page(page);
+}
+
 static void copy_past_end(void *arg)
 {
 	struct page *page = arg;
@@ -201,6 +228,7 @@ static struct kunit_case kmap_misuse_cases[] = {
 	KUNIT_CASE(msleep_inside_kmap_atomic_reported),
 	KUNIT_CASE(helper_range_past_page_end_is_bug),
 	KUNIT_CASE(irq_returning_with_mapping_warns),
+	KUNIT_CASE(kunmap_local_of_kmap_address_warns),
 	{}
 };
 

@@ -99,9 +99,12 @@ static inline bool kmap_local_addr(unsigned long addr)
 
 static inline void __kunmap_local(const void *vaddr)
 {
+#ifndef CONFIG_DEBUG_KMAP_LOCAL
 	/* A lowmem address came from the fast path: nothing to undo. */
-	if (!kmap_local_addr((unsigned long)vaddr) && !kmap_local_force_map)
+	if (!kmap_local_addr((unsigned long)vaddr))
 		return;
+#endif
+	/* The debug build checks every address, out of line. */
 	kunmap_local_indexed(vaddr);
 }
 

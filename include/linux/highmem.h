@@ -128,6 +128,7 @@ struct kmap_stats {
 	unsigned long sched_in_slots;		/* slots restored at switch-in */
 	unsigned long unmap_order_errors;	/* kunmap_local not on the top */
 	unsigned long irq_unbalanced;		/* an interrupt returned holding maps */
+	unsigned long unmap_bad_addr;		/* kunmap_local of a non-kmap_local address */
 	unsigned long pkmap_map;		/* kmap(): new pool slots taken */
 	unsigned long pkmap_hit;		/* kmap(): page already in the pool */
 	unsigned long pkmap_wraps;		/* pool wraps (flush_all_zero_pkmaps) */

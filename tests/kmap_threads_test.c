@@ -159,7 +159,7 @@ static void run_locality(struct kunit *test, bool use_kmap)
 	/*
 	 * One CPU for both (SMP): the point is the context switch between
 	 * them. (On two CPUs b would reach a's CPU's slot: per-CPU slots are
-	 * in the one kernel page table -- tests/smp_test.c covers that.)
+	 * in the one kernel page table -- tests/smp_kmap_test.c covers that.)
 	 */
 	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(local_a, &c, 0, "kt-local-a/%u")));
 	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(local_b, &c, 0, "kt-local-b/%u")));

@@ -212,8 +212,8 @@ static void kmap_torture_random_nesting(struct kunit *test)
 		KUNIT_ASSERT_NOT_NULL(test, t->priv);
 		init_completion(&t->done);
 		/* All on CPU 0 (SMP): preempting one another while mapped,
-		 * under the PIT's interrupt maps. tests/smp_test.c has the
-		 * variant spread over every CPU. */
+		 * under the PIT's interrupt maps. tests/smp_kmap_test.c has
+		 * the variant spread over every CPU. */
 		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(torture_thread, t, 0,
 								   "kmap-torture/%u")));
 	}

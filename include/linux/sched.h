@@ -123,8 +123,6 @@ void sched_init(void);
 void schedule(void);
 void schedule_idle(void);
 void scheduler_tick(void);
-int wake_up_process(struct task_struct *p);
-int wake_up_state(struct task_struct *p, unsigned int state);
 void yield(void);
 int _cond_resched(void);
 #define cond_resched() ({ __might_resched(__FILE__, __LINE__, 0); _cond_resched(); })
@@ -132,6 +130,10 @@ unsigned long nr_context_switches(void);
 unsigned int nr_running(void);
 struct task_struct *idle_task(int cpu);
 extern bool scheduler_running;
+
+/* sched/wakeup.c */
+int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
 
 /* sched/smp.c: where a task may run. */
 int set_cpus_allowed_ptr(struct task_struct *p, const cpumask_t *mask);

@@ -35,14 +35,21 @@ and the lint goes on alone.
 Exit status: 0 clean, 1 violations / marker errors / disagreement,
 2 bad usage.
 """
-
 import argparse
 import os
 import re
-import shutil
-import subprocess
 import sys
-import time
+
+# The tokenizer and the checkpatch cross-check are modules beside this
+# file; the self-test loads this file by path, so name their folder.
+sys.dont_write_bytecode = True		# no __pycache__ in scripts/
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if _HERE not in sys.path:
+	sys.path.insert(0, _HERE)
+
+from lint_tokens import Source, tokens, call_text		# noqa: E402
+from lint_checkpatch import (fetch_checkpatch, run_checkpatch,	# noqa: E402,F401
+			     disagreements, cross_check)
 
 _ATOMIC = 'which does not disable preemption or page faults: add that only if needed'
 # The one table: deprecated API -> (replacement, note for the report).
@@ -68,107 +75,8 @@ MARKER = 'kmaplab-lint:'
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-CHECKPATCH_TAR = '/usr/src/linux-source-6.1.tar.xz'
-CHECKPATCH_MEMBERS = ('scripts/checkpatch.pl', 'scripts/spelling.txt',
-		      'scripts/const_structs.checkpatch')
-
 
 # --------------------------------------------------------------- scanning --
-
-class Source:
-	"""One C file: code with comments and string/char literals blanked
-	(newlines kept, so offsets and line numbers still match), and the
-	comments themselves (line, text) for the markers."""
-
-	def __init__(self, text):
-		self.text = text
-		self.comments = []
-		out = list(text)
-		nocomment = list(text)
-		i, n = 0, len(text)
-		line = 1
-
-		def blank(a, b, comment=True):
-			for k in range(a, b):
-				if out[k] != '\n':
-					out[k] = ' '
-					if comment:
-						nocomment[k] = ' '
-
-		while i < n:
-			c = text[i]
-			if c == '\n':
-				line += 1
-				i += 1
-			elif text.startswith('/*', i):
-				j = text.find('*/', i + 2)
-				j = n if j < 0 else j + 2
-				self.comments.append((line, text[i + 2:j - 2]))
-				blank(i, j)
-				line += text.count('\n', i, j)
-				i = j
-			elif text.startswith('//', i):
-				j = i
-				while True:		# a backslash-newline continues it
-					j = text.find('\n', j)
-					if j < 0:
-						j = n
-						break
-					if text[j - 1] == '\\':
-						j += 1
-						continue
-					break
-				self.comments.append((line, text[i + 2:j]))
-				blank(i, j)
-				line += text.count('\n', i, j)
-				i = j
-			elif c in '"\'':
-				j = i + 1
-				while j < n and text[j] != c and text[j] != '\n':
-					j += 2 if text[j] == '\\' else 1
-				j = min(j + 1, n)
-				blank(i + 1, j - 1, comment=False)	# keep the quotes
-				line += text.count('\n', i, j)
-				i = j
-			else:
-				i += 1
-		self.code = ''.join(out)
-		self.nocomment = ''.join(nocomment)
-		self.line_starts = [0] + [m.end() for m in re.finditer('\n', text)]
-
-	def line_of(self, off):
-		lo, hi = 0, len(self.line_starts) - 1
-		while lo < hi:
-			mid = (lo + hi + 1) // 2
-			if self.line_starts[mid] <= off:
-				lo = mid
-			else:
-				hi = mid - 1
-		return lo + 1
-
-
-TOKEN_RE = re.compile(r'''
-	(?P<nl>\\?\n)				# newline, or a continued one
-	| (?P<ws>[ \t\f\v\r]+)
-	| (?P<id>[A-Za-z_][A-Za-z0-9_]*)
-	| (?P<num>\.?[0-9](?:[eEpP][+-]|[A-Za-z0-9_.])*)
-	| (?P<punct>->|\+\+|--|<<=|>>=|<<|>>|[<>=!&|^+\-*/%]=|&&|\|\||\#\#|.)
-''', re.X | re.S)
-
-
-def tokens(code):
-	"""(kind, text, offset) for every token; 'eol' marks the end of a
-	logical line (a newline not escaped by a backslash)."""
-	for m in TOKEN_RE.finditer(code):
-		kind = m.lastgroup
-		if kind == 'ws':
-			continue
-		if kind == 'nl':
-			if m.group() == '\n':
-				yield ('eol', '\n', m.start())
-			continue
-		yield (kind, m.group(), m.start())
-
 
 class Hit:
 	def __init__(self, path, line, api, kind, call):
@@ -181,31 +89,6 @@ class Hit:
 		return ('%s:%d: %s() is deprecated: use %s() (%s): %s'
 			% (self.path, self.line, self.api, new, note, self.call))
 
-
-def call_text(src, start):
-	"""The call starting at offset start, up to its closing parenthesis
-	(found in the blanked code), as written but with comments dropped
-	and blanks squeezed."""
-	code = src.code
-	depth = 0
-	end = None
-	for k in range(code.index('(', start), len(code)):
-		if code[k] == '(':
-			depth += 1
-		elif code[k] == ')':
-			depth -= 1
-			if depth == 0:
-				end = k + 1
-				break
-	if end is None:
-		end = code.find('\n', start)
-		end = len(code) if end < 0 else end
-	text = re.sub(r'\s+', ' ', src.nocomment[start:end])
-	text = re.sub(r'\(\s+', '(', text)
-	text = re.sub(r'\s+([),])', r'\1', text)
-	if len(text) > 100:
-		text = text[:97] + '...'
-	return text
 
 
 def scan_source(path, text):
@@ -325,81 +208,6 @@ def read_allow_file(path, rel):
 	return table, errors
 
 
-# ------------------------------------------------------------- checkpatch --
-
-def fetch_checkpatch(build):
-	"""Path of Linux 6.1's checkpatch.pl under build/checkpatch, fetching
-	it once; (None, why) when it cannot be had."""
-	cdir = os.path.join(build, 'checkpatch')
-	cp = os.path.join(cdir, 'scripts', 'checkpatch.pl')
-	if os.path.exists(cp):
-		return cp, None
-	if not shutil.which('perl'):
-		return None, 'perl is missing'
-	t0 = time.monotonic()
-	if not os.path.exists(CHECKPATCH_TAR):
-		if os.geteuid() != 0:
-			return None, ('%s missing and not root (apt-get install linux-source-6.1)'
-				      % CHECKPATCH_TAR)
-		env = dict(os.environ, DEBIAN_FRONTEND='noninteractive')
-		q = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-		inst = ['apt-get', 'install', '-y', '-q', '--no-install-recommends',
-			'linux-source-6.1']
-		if subprocess.call(inst, **q):
-			subprocess.call(['apt-get', 'update', '-q'], **q)
-			subprocess.call(inst, **q)
-		if not os.path.exists(CHECKPATCH_TAR):
-			return None, 'apt-get install linux-source-6.1 failed (no network?)'
-	t1 = time.monotonic()
-	tmp = cdir + '.tmp'
-	shutil.rmtree(tmp, ignore_errors=True)
-	os.makedirs(tmp)
-	# xz cannot seek: this reads the whole tarball once (several seconds).
-	members = ['linux-source-6.1/' + m for m in CHECKPATCH_MEMBERS]
-	if subprocess.call(['tar', '-xJf', CHECKPATCH_TAR, '-C', tmp,
-			    '--strip-components=1'] + members):
-		shutil.rmtree(tmp, ignore_errors=True)
-		return None, 'could not extract checkpatch.pl from ' + CHECKPATCH_TAR
-	shutil.rmtree(cdir, ignore_errors=True)
-	os.rename(tmp, cdir)
-	print('checkpatch: fetched Linux 6.1 scripts/checkpatch.pl into %s '
-	      '(install %.1fs, extract %.1fs)' % (cdir, t1 - t0, time.monotonic() - t1))
-	return cp, None
-
-
-# "path:line: WARNING:DEPRECATED_API: Deprecated use of 'kmap', prefer ..."
-CP_RE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): \w+(?::\w+)?: "
-		   r"Deprecated use of '(?P<api>\w+)'")
-
-
-def parse_checkpatch(output):
-	"""[(path, line, api)] from checkpatch --terse output."""
-	found = []
-	for l in output.splitlines():
-		m = CP_RE.match(l)
-		if m:
-			found.append((os.path.normpath(m.group('path')), int(m.group('line')),
-				      m.group('api')))
-	return found
-
-
-def disagreements(theirs, hits):
-	"""checkpatch findings this lint has no occurrence for (any kind)."""
-	ours = {(h.path, h.line, h.api) for h in hits}
-	return [t for t in theirs if t not in ours]
-
-
-def run_checkpatch(cp, root, files):
-	"""checkpatch's findings, and its other output lines (an error)."""
-	cmd = ['perl', cp, '--no-tree', '--file', '--terse', '--no-summary',
-	       '--show-types', '--types', 'DEPRECATED_API', '--color=never'] + files
-	p = subprocess.run(cmd, cwd=root, stdout=subprocess.PIPE,
-			   stderr=subprocess.STDOUT, universal_newlines=True)
-	found = parse_checkpatch(p.stdout)
-	other = [l for l in p.stdout.splitlines() if l.strip() and not CP_RE.match(l)]
-	return found, other
-
-
 # ------------------------------------------------------------------- main --
 
 def collect(root, paths):
@@ -496,36 +304,11 @@ def main(argv=None):
 		      % (path, n, 's' * (n != 1), a.reason, where))
 	failed = bool(violations or errors)
 
-	if args.no_checkpatch or (os.environ.get('LINT_CHECKPATCH') == '0'
-				   and not args.checkpatch):
-		pass
-	elif not files:
-		pass
-	else:
-		if args.checkpatch:
-			cp, why = os.path.abspath(args.checkpatch), None
-		else:
-			cp, why = fetch_checkpatch(os.path.join(root, args.build))
-		if not cp:
-			print('checkpatch cross-check skipped: ' + why)
-		else:
-			theirs, other = run_checkpatch(cp, root, files)
-			if other:
-				print('checkpatch cross-check failed: checkpatch.pl said:')
-				for l in other[:10]:
-					print('  ' + l)
-				failed = True
-				theirs = []
-			missed = disagreements(theirs, all_hits)
-			for path, line, api in missed:
-				print('%s:%d: checkpatch.pl flags %s() here but this lint did not '
-				      'see it: a lint bug' % (path, line, api))
-			if not other:
-				print('checkpatch cross-check: %d DEPRECATED_API warning%s, %s'
-				      % (len(theirs), 's' * (len(theirs) != 1),
-					 '%d missed by this lint' % len(missed) if missed
-					 else 'all seen by this lint'))
-			failed = failed or bool(missed)
+	if not (args.no_checkpatch or not files
+		or (os.environ.get('LINT_CHECKPATCH') == '0' and not args.checkpatch)):
+		if cross_check(root, os.path.join(root, args.build), files, all_hits,
+			       args.checkpatch):
+			failed = True
 	return 1 if failed else 0
 
 

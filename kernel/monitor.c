@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The kernel monitor: a command line on COM1 for poking at the live
+ * The kernel monitor: a command line on COM1 for looking at the live
  * kernel. Started by `monitor` on the kernel command line (run-qemu.sh
- * passes it), after the tests. Each command is a small function that
- * prints; bad input gets one line of error and the prompt back.
+ * passes it), after the boot's tests. It runs in the init task, so the
+ * pages it maps with `map` are init's kmap_local mappings, listed by
+ * `kmaps` and `threads` like anybody else's.
  *
- * kmaplab-lint: allow kmap -- none used; the monitor maps with kmap_local_page
+ * Every command checks its arguments before it does anything: bad input
+ * costs one line starting with "error:" (or "usage:") and the prompt
+ * comes back. The line editor is in kernel/monitor_edit.c.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -13,26 +16,19 @@
 #include <linux/string.h>
 #include <linux/mm.h>
 #include <linux/highmem.h>
-#include <linux/delay.h>
 #include <linux/sched.h>
 #include <asm/pgtable.h>
-#include <kmaplab/console.h>
 #include <kmaplab/monitor.h>
 #include <kmaplab/reboot.h>
 #include <kmaplab/bench.h>
 #include <kmaplab/tlbdemo.h>
-#include <kmaplab/kunit.h>
 
-#define LINE_MAX 128
-#define HISTORY 8
 #define MAX_ARGS 4
 #define MON_MAPS 8
 
 static bool monitor_enabled;
-static char history[HISTORY][LINE_MAX];
-static unsigned int history_len;
 
-/* The monitor's own kmap_local mappings, a stack like any task's. */
+/* The monitor's own kmap_local mappings: a stack, like any task's. */
 static struct {
 	void *addr;
 	unsigned long pfn;
@@ -46,238 +42,271 @@ static int __init monitor_setup(char *s)
 }
 __setup("monitor", monitor_setup);
 
-static int mon_getc(void)
-{
-	int c;
-
-	/* Poll, sleeping between polls so other threads keep running. */
-	while ((c = serial_getc()) < 0)
-		msleep(2);
-	return c;
-}
-
-static void mon_echo(const char *s)
-{
-	console_write(s, strlen(s));
-}
-
-/* Read a line with backspace and up-arrow history; returns its length. */
-static int read_line(char *buf)
-{
-	int len = 0, hist = history_len, esc = 0;
-
-	mon_echo("kmaplab> ");
-	for (;;) {
-		int c = mon_getc();
-
-		if (esc == 1) {
-			esc = c == '[' ? 2 : 0;
-			continue;
-		}
-		if (esc == 2) {
-			esc = 0;
-			if ((c == 'A' && hist > 0) || (c == 'B' && hist < (int)history_len)) {
-				hist += c == 'A' ? -1 : 1;
-				while (len--)
-					mon_echo("\b \b");
-				len = 0;
-				if (hist < (int)history_len)
-					len = strlcpy(buf, history[hist % HISTORY], LINE_MAX);
-				buf[len] = '\0';
-				mon_echo(buf);
-			}
-			continue;
-		}
-		if (c == 0x1b) {
-			esc = 1;
-		} else if (c == '\r' || c == '\n') {
-			mon_echo("\n");
-			buf[len] = '\0';
-			return len;
-		} else if (c == 0x7f || c == '\b') {
-			if (len) {
-				len--;
-				mon_echo("\b \b");
-			}
-		} else if (c >= ' ' && c < 0x7f && len < LINE_MAX - 1) {
-			char s[2] = { (char)c, 0 };
-
-			buf[len++] = c;
-			mon_echo(s);
-		}
-	}
-}
-
 static int split(char *line, char **argv)
 {
 	int argc = 0;
 	char *w;
 
-	while (argc < MAX_ARGS && (w = strsep(&line, " \t"))) {
-		if (*w)
-			argv[argc++] = w;
+	while ((w = strsep(&line, " \t"))) {
+		if (!*w)
+			continue;
+		if (argc == MAX_ARGS)
+			return -1;
+		argv[argc++] = w;
 	}
 	return argc;
 }
 
-static int parse_ulong(const char *s, unsigned long *v)
+static bool all_hex(const char *s)
 {
-	if (kstrtoul(s, 0, v)) {
-		pr_info("error: '%s' is not a number (decimal, or 0x.. hex)\n", s);
-		return -1;
-	}
-	return 0;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') ||
+		      (*s >= 'A' && *s <= 'F')))
+			return false;
+	return true;
 }
 
-static void cmd_pt(int argc, char **argv)
+/* A number as C writes it: 123, 0x7b or 0173. One error line if not. */
+static int parse_num(const char *what, const char *s, unsigned long *v)
+{
+	int err = kstrtoul(s, 0, v);
+
+	if (!err)
+		return 0;
+	if (err == -ERANGE)
+		pr_info("error: %s '%s' is out of range (32 bits at most)\n", what, s);
+	else if (all_hex(s))
+		pr_info("error: %s '%s' is not a number: hex needs 0x (0x%s)\n", what, s, s);
+	else
+		pr_info("error: %s '%s' is not a number (123, 0x7b or 0173)\n", what, s);
+	return -EINVAL;
+}
+
+static int cmd_pt(int argc, char **argv)
 {
 	unsigned long va;
 
-	if (argc != 2) {
-		pr_info("usage: pt <vaddr>\n");
-		return;
-	}
-	if (parse_ulong(argv[1], &va))
-		return;
+	if (parse_num("address", argv[1], &va))
+		return -EINVAL;
 	dump_pagetable(va);
+	return 0;
 }
 
-static void cmd_map(int argc, char **argv)
+static int cmd_map(int argc, char **argv)
 {
+	struct page *page;
 	unsigned long pfn;
 	u8 *v;
 
-	if (argc != 2) {
-		pr_info("usage: map <pfn>\n");
-		return;
-	}
-	if (parse_ulong(argv[1], &pfn))
-		return;
-	if (!pfn_valid(pfn) || PageReserved(pfn_to_page(pfn))) {
-		pr_info("error: pfn %#lx is not a RAM page kmaplab manages (max_pfn %#lx)\n",
+	if (parse_num("pfn", argv[1], &pfn))
+		return -EINVAL;
+	if (!pfn_valid(pfn)) {
+		pr_info("error: pfn %#lx is beyond the last RAM page (max_pfn %#lx)\n",
 			pfn, max_pfn);
-		return;
+		return -EINVAL;
+	}
+	page = pfn_to_page(pfn);
+	if (PageReserved(page)) {
+		pr_info("error: pfn %#lx is reserved (firmware, a hole or the kernel image); "
+			"map a page the allocator manages\n", pfn);
+		return -EINVAL;
 	}
 	if (mon_nr_maps == MON_MAPS) {
 		pr_info("error: the monitor holds %d mappings already; unmap first\n",
 			MON_MAPS);
-		return;
+		return -EINVAL;
 	}
-	v = kmap_local_page(pfn_to_page(pfn));
+	v = kmap_local_page(page);
 	mon_maps[mon_nr_maps].addr = v;
 	mon_maps[mon_nr_maps++].pfn = pfn;
-	pr_info("pfn %#lx (%s) mapped at %08lx by kmap_local_page: %s\n", pfn,
-		PageHighMem(pfn_to_page(pfn)) ? "highmem" : "lowmem",
-		(unsigned long)v,
-		kmap_local_addr((unsigned long)v) ? "a fixmap slot" : "its direct-map address");
+	if (kmap_local_addr((unsigned long)v))
+		pr_info("pfn %#lx (highmem) mapped at %08lx: kmap_local slot %d of CPU %d, valid in task '%s' only\n",
+			pfn, (unsigned long)v, current->kmap_ctrl.idx - 1,
+			smp_processor_id(), current->comm);
+	else
+		pr_info("pfn %#lx (lowmem) is at %08lx: kmap_local_page returned its direct-map address, no slot taken\n",
+			pfn, (unsigned long)v);
 	pr_info("first bytes: %*ph\n", 16, v);
 	dump_pagetable((unsigned long)v);
+	return 0;
 }
 
-static void cmd_unmap(int argc, char **argv)
+static int cmd_unmap(int argc, char **argv)
 {
 	if (!mon_nr_maps) {
-		pr_info("error: nothing mapped (use map <pfn>)\n");
-		return;
+		pr_info("error: the monitor holds no mapping (map <pfn> first)\n");
+		return -EINVAL;
 	}
 	mon_nr_maps--;
+	/* The most recent one: kmap_local mappings come off in LIFO order. */
 	kunmap_local(mon_maps[mon_nr_maps].addr);
-	pr_info("unmapped %08lx (pfn %#lx), the most recent mapping\n",
-		(unsigned long)mon_maps[mon_nr_maps].addr, mon_maps[mon_nr_maps].pfn);
+	pr_info("unmapped %08lx (pfn %#lx); %d mapping(s) left\n",
+		(unsigned long)mon_maps[mon_nr_maps].addr, mon_maps[mon_nr_maps].pfn,
+		mon_nr_maps);
+	return 0;
 }
 
-static void cmd_test(int argc, char **argv)
+/* Tests and benchmarks expect a task that holds no local mappings. */
+static int no_maps_held(const char *cmd)
 {
+	if (!current->kmap_ctrl.idx)
+		return 0;
+	pr_info("error: '%s' needs the monitor to hold no kmap_local mapping; "
+		"unmap the %d first\n", cmd, mon_nr_maps);
+	return -EINVAL;
+}
+
+static int cmd_test(int argc, char **argv)
+{
+	if (no_maps_held(argv[0]))
+		return -EINVAL;
 	kunit_run_glob(argc > 1 ? argv[1] : "*");
+	return 0;
 }
 
-static void cmd_bench(int argc, char **argv)
+static int cmd_bench(int argc, char **argv)
 {
-	bench_run(argc > 1 ? argv[1] : "*", 3100);
+	const char *glob = argc > 1 ? argv[1] : "*";
+	unsigned long iters = 3100;	/* about a second per case under TCG */
+	unsigned int i;
+
+	if (no_maps_held(argv[0]))
+		return -EINVAL;
+	if (argc > 2 && parse_num("iterations", argv[2], &iters))
+		return -EINVAL;
+	if (iters < 31 || iters > 1000000) {
+		pr_info("error: iterations must be 31..1000000\n");
+		return -EINVAL;
+	}
+	for (i = 0; i < nr_bench_cases; i++)
+		if (glob_match(glob, bench_cases[i].name))
+			break;
+	if (i == nr_bench_cases) {
+		pr_info("error: no benchmark case matches '%s'\n", glob);
+		return -EINVAL;
+	}
+	bench_run(glob, iters);
+	return 0;
 }
 
-static void cmd_tlbdemo(int argc, char **argv)
+static int cmd_tlbdemo(int argc, char **argv)
 {
 	unsigned long trials = 1000;
+	int err;
 
-	if (argc > 1 && (parse_ulong(argv[1], &trials) || !trials || trials > 100000)) {
-		pr_info("usage: tlbdemo [trials, 1..100000]\n");
-		return;
+	if (argc > 1 && parse_num("trials", argv[1], &trials))
+		return -EINVAL;
+	if (!trials || trials > 100000) {
+		pr_info("error: trials must be 1..100000\n");
+		return -EINVAL;
 	}
-	tlbdemo_print(trials);
+	err = tlbdemo_print(trials);
+	if (err)
+		pr_info("error: tlbdemo failed (%d): no free page for it\n", err);
+	return err;
 }
 
-static void cmd_help(int argc, char **argv);
-
-static void cmd_mem(int argc, char **argv) { show_mem(); }
-static void cmd_layout(int argc, char **argv) { print_vm_layout(); }
-static void cmd_threads(int argc, char **argv) { show_threads(); }
-static void cmd_stat(int argc, char **argv) { show_kmap_stats(); }
-static void cmd_reboot(int argc, char **argv) { machine_restart(); }
-static void cmd_exit(int argc, char **argv) { kmaplab_exit(KMAPLAB_EXIT_PASS); }
-
-static void cmd_kmaps(int argc, char **argv)
+static int cmd_kmaps(int argc, char **argv)
 {
 	show_pkmaps();
 	show_kmaps();
+	return 0;
 }
+
+static int cmd_help(int argc, char **argv);
+static int cmd_mem(int argc, char **argv) { show_mem(); return 0; }
+static int cmd_layout(int argc, char **argv) { print_vm_layout(); return 0; }
+static int cmd_threads(int argc, char **argv) { show_threads(); return 0; }
+static int cmd_stat(int argc, char **argv) { show_kmap_stats(); return 0; }
+static int cmd_reboot(int argc, char **argv) { machine_restart(); }
+/* QEMU's isa-debug-exit turns this into exit status 33. */
+static int cmd_exit(int argc, char **argv) { kmaplab_exit(KMAPLAB_EXIT_PASS); }
 
 static const struct mon_cmd {
 	const char *name, *args, *help;
-	void (*fn)(int argc, char **argv);
+	int min_args, max_args;		/* not counting the name */
+	int (*fn)(int argc, char **argv);
 } cmds[] = {
-	{ "help", "", "this list", cmd_help },
-	{ "mem", "", "zones, free pages per order, lowmem/highmem totals", cmd_mem },
-	{ "layout", "", "the kernel's virtual memory layout", cmd_layout },
-	{ "pt", "<vaddr>", "walk the page tables for an address", cmd_pt },
-	{ "kmaps", "", "pkmap slots in use, and every thread's local slots", cmd_kmaps },
-	{ "threads", "", "threads with their preempt/pagefault/migrate counts", cmd_threads },
-	{ "stat", "", "kmap and TLB counters", cmd_stat },
-	{ "map", "<pfn>", "map a page with kmap_local_page and show where", cmd_map },
-	{ "unmap", "", "unmap the monitor's most recent mapping", cmd_unmap },
-	{ "test", "[glob]", "run KUnit suites (e.g. test kmap_local)", cmd_test },
-	{ "bench", "[case]", "run benchmarks (e.g. bench kmap*)", cmd_bench },
-	{ "tlbdemo", "[trials]", "show a stale TLB entry, and what invalidates it", cmd_tlbdemo },
-	{ "reboot", "", "restart the machine", cmd_reboot },
-	{ "exit", "", "leave QEMU (or power off)", cmd_exit },
+	{ "help", "[cmd]", "this list", 0, 1, cmd_help },
+	{ "mem", "", "zones, free pages per order, lowmem/highmem totals", 0, 0, cmd_mem },
+	{ "layout", "", "the kernel's virtual memory layout", 0, 0, cmd_layout },
+	{ "pt", "<vaddr>", "walk the page tables for an address (0x...)", 1, 1, cmd_pt },
+	{ "kmaps", "", "kmap() pool slots in use; every task's local slots", 0, 0, cmd_kmaps },
+	{ "threads", "", "tasks with preempt/pagefault/migrate counts, maps held", 0, 0, cmd_threads },
+	{ "stat", "", "kmap and TLB counters", 0, 0, cmd_stat },
+	{ "map", "<pfn>", "kmap_local_page a page here, show where it landed", 1, 1, cmd_map },
+	{ "unmap", "", "kunmap_local the monitor's most recent mapping", 0, 0, cmd_unmap },
+	{ "test", "[glob]", "run KUnit suites (e.g. test kmap_local, test kmap*)", 0, 1, cmd_test },
+	{ "bench", "[case] [iters]", "run benchmarks (e.g. bench kmap*)", 0, 2, cmd_bench },
+	{ "tlbdemo", "[trials]", "watch a stale TLB entry, and what drops it", 0, 1, cmd_tlbdemo },
+	{ "reboot", "", "restart the machine", 0, 0, cmd_reboot },
+	{ "exit", "", "leave QEMU (exit status 33)", 0, 0, cmd_exit },
 };
 
-static void cmd_help(int argc, char **argv)
+static const struct mon_cmd *find_cmd(const char *name)
 {
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(cmds); i++)
-		pr_info("  %-8s %-9s %s\n", cmds[i].name, cmds[i].args, cmds[i].help);
+		if (!strcmp(name, cmds[i].name))
+			return &cmds[i];
+	return NULL;
 }
 
-void monitor_run_line(char *line)
+static int cmd_help(int argc, char **argv)
 {
-	char *argv[MAX_ARGS];
-	int argc = split(line, argv);
+	const struct mon_cmd *c;
 	unsigned int i;
 
-	if (!argc)
-		return;
-	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
-		if (!strcmp(argv[0], cmds[i].name)) {
-			cmds[i].fn(argc, argv);
-			return;
+	if (argc > 1) {
+		c = find_cmd(argv[1]);
+		if (!c) {
+			pr_info("error: no command '%s'\n", argv[1]);
+			return -EINVAL;
 		}
+		pr_info("%s %s: %s\n", c->name, c->args, c->help);
+		return 0;
 	}
-	pr_info("error: unknown command '%s' (try help)\n", argv[0]);
+	for (i = 0; i < ARRAY_SIZE(cmds); i++)
+		pr_info("  %-8s %-15s %s\n", cmds[i].name, cmds[i].args, cmds[i].help);
+	pr_info("Numbers: 123, 0x7b or 0173. Keys: arrows for history, ^U erase, ^C cancel.\n");
+	return 0;
+}
+
+int monitor_run_line(char *line)
+{
+	char *argv[MAX_ARGS];
+	const struct mon_cmd *c;
+	int argc = split(line, argv);
+
+	if (!argc)
+		return 0;
+	if (argc < 0) {
+		pr_info("error: too many words (a command takes at most %d arguments)\n",
+			MAX_ARGS - 1);
+		return -EINVAL;
+	}
+	c = find_cmd(argv[0]);
+	if (!c) {
+		pr_info("error: unknown command '%s' (try help)\n", argv[0]);
+		return -EINVAL;
+	}
+	if (argc - 1 < c->min_args || argc - 1 > c->max_args) {
+		pr_info("usage: %s %s\n", c->name, c->args);
+		return -EINVAL;
+	}
+	return c->fn(argc, argv);
 }
 
 void monitor_main(void)
 {
-	char line[LINE_MAX];
+	char line[MONITOR_LINE_MAX];
 
 	if (!monitor_enabled)
 		return;
-	pr_info("kmaplab monitor: type help for the commands\n");
+	pr_info("kmaplab monitor on COM1: type help for the commands\n");
 	for (;;) {
-		if (!read_line(line))
-			continue;
-		strlcpy(history[history_len++ % HISTORY], line, LINE_MAX);
-		monitor_run_line(line);
+		if (monitor_read_line(line, sizeof(line), "kmaplab> ") > 0)
+			monitor_run_line(line);
 	}
 }

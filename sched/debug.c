@@ -81,6 +81,8 @@ const char *task_state_name(const struct task_struct *p)
 /* The monitor's "threads": every task with its context counters. */
 void show_threads(void)
 {
+	/* The caller's own count, before the lock below raises it. */
+	unsigned int self_preempt = preempt_count();
 	struct task_struct *p;
 	unsigned long flags;
 
@@ -88,7 +90,8 @@ void show_threads(void)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p)
 		pr_info("%5d %-16s %-15s %7x %9d %8u %5d  %lu/%lu%s\n", p->pid,
-			p->comm, task_state_name(p), p->thread_info.preempt_count,
+			p->comm, task_state_name(p),
+			p == current ? self_preempt : p->thread_info.preempt_count,
 			p->pagefault_disabled, p->migration_disabled,
 			p->kmap_ctrl.idx / KM_INCR, p->nvcsw, p->nivcsw,
 			p == current ? "  <- current" : "");

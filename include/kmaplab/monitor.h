@@ -2,16 +2,30 @@
 #ifndef _KMAPLAB_MONITOR_H
 #define _KMAPLAB_MONITOR_H
 
-/* kernel/monitor.c: runs forever when `monitor` is on the command line. */
+#include <linux/types.h>
+
+/*
+ * The kernel monitor on COM1 (kernel/monitor.c, kernel/monitor_edit.c),
+ * started by `monitor` on the command line after the boot's tests.
+ */
+
+/* Runs forever when `monitor` is on the command line; returns otherwise. */
 void monitor_main(void);
-/* Execute one command line (also used by tests). */
-void monitor_run_line(char *line);
+/* Execute one command line; it is split in place. Returns 0 or -EINVAL. */
+int monitor_run_line(char *line);
+
+#define MONITOR_LINE_MAX 128
+/*
+ * Print prompt and read one line from COM1 into buf (size bytes, NUL
+ * terminated). Returns its length, or -1 when the user typed ^C.
+ */
+int monitor_read_line(char *buf, size_t size, const char *prompt);
 
 /* Printers the monitor calls, from their subsystems. */
-void show_mem(void);			/* mm/ */
-void print_vm_layout(void);		/* mm/ */
-void show_threads(void);		/* sched/ */
+void show_mem(void);			/* mm/show_mem.c */
+void print_vm_layout(void);		/* mm/init_32.c */
+void show_threads(void);		/* sched/debug.c */
 void show_pkmaps(void);			/* mm/pkmap.c */
-void kunit_run_glob(const char *glob);	/* kernel/kunit/ */
+void kunit_run_glob(const char *glob);	/* kernel/kunit/executor.c */
 
 #endif /* _KMAPLAB_MONITOR_H */

@@ -5,10 +5,14 @@
  * The CPU caches translations in the TLB. Changing a PTE in memory does
  * not change the cached copy: until it is invalidated, the old page is
  * still what the address reaches. Architecturally (Intel SDM vol. 3,
- * 4.10.4): invlpg drops the entry for one page, global or not; a write to
- * CR3 drops the non-global entries only; toggling CR4.PGE drops them all.
- * Emulators may keep entries longer or shorter than a given CPU would,
- * so this code reports what it saw and assumes nothing.
+ * 4.10.4.1): invlpg drops the entry for one page, global or not; a write
+ * to CR3 drops the non-global entries only; toggling CR4.PGE drops them
+ * all. A CPU *may* also drop entries whenever it likes, and emulators
+ * keep entries longer or shorter than a given CPU would -- so this code
+ * counts what every read saw and draws its explanation from the counts.
+ *
+ * Two fixmap slots nobody else uses: FIX_TLBDEMO_A gets global PTEs (as
+ * every kernel mapping here), FIX_TLBDEMO_B non-global ones.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -16,6 +20,8 @@
 #include <linux/mm.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/smp.h>
 #include <asm/fixmap.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
@@ -35,6 +41,11 @@ const char *tlbdemo_method_name(enum tlbdemo_method m)
 	return m < NR_TLBDEMO_METHODS ? names[m] : "?";
 }
 
+/*
+ * CPUID leaf 1 ECX bit 31 is set by hypervisors; leaf 0x40000000 then
+ * names them. QEMU without KVM says "TCGTCGTCGTCG" -- but only with
+ * -cpu max or host-like models; older models leave the leaf empty.
+ */
 const char *cpu_engine_name(void)
 {
 	static char sig[13];
@@ -47,11 +58,12 @@ const char *cpu_engine_name(void)
 	memcpy(sig, &b, 4);
 	memcpy(sig + 4, &c, 4);
 	memcpy(sig + 8, &d, 4);
+	sig[12] = '\0';
 	if (!strcmp(sig, "TCGTCGTCGTCG"))
 		return "QEMU TCG";
 	if (!strncmp(sig, "KVMKVMKVM", 9))
 		return "KVM";
-	return sig[0] ? sig : "a hypervisor";
+	return sig[0] ? sig : "an unnamed hypervisor";
 }
 
 static void invalidate(enum tlbdemo_method m, unsigned long va)
@@ -64,46 +76,63 @@ static void invalidate(enum tlbdemo_method m, unsigned long va)
 		write_cr3(read_cr3());
 		break;
 	default:
-		flush_tlb_all();
+		/*
+		 * This CPU only: flush_tlb_all() would also ask every other
+		 * CPU by IPI, which cannot be waited for with interrupts off
+		 * -- and no other CPU ever touched the slot.
+		 */
+		if (read_cr4() & X86_CR4_PGE)
+			__flush_tlb_all();
+		else
+			write_cr3(read_cr3());
 		break;
 	}
 }
 
 static u32 read_slot(unsigned long va)
 {
-	return *(volatile u32 *)va;
+	/* One real load per call: the compiler may not merge the three reads. */
+	return READ_ONCE(*(u32 *)va);
 }
 
-/* One trial, interrupts off so nothing else touches the TLB meanwhile. */
-static void trial(struct tlbdemo_row *row, pte_t *ptep, unsigned long va,
-		  struct page *a, struct page *b)
+/*
+ * One trial, interrupts off: a timer interrupt in the middle could
+ * switch tasks, and the switch's own flushes would hide what we look for.
+ */
+static void trial(struct tlbdemo_row *row, pte_t *ptep, struct page *a,
+		  struct page *b)
 {
 	pgprot_t prot = PAGE_KERNEL;
-	unsigned long flags;
+	unsigned long va = row->slot, flags;
 
-	if (!row->global)
+	if (row->global)
+		prot = __pgprot(pgprot_val(prot) | _PAGE_GLOBAL);
+	else
 		prot = __pgprot(pgprot_val(prot) & ~_PAGE_GLOBAL);
 	local_irq_save(flags);
 	set_pte(ptep, mk_pte(a, prot));
-	flush_tlb_one_kernel(va);		/* start clean */
-	row->first_a += read_slot(va) == MAGIC_A;
+	flush_tlb_one_kernel(va);		/* start from a clean TLB entry */
+	row->first_a += read_slot(va) == MAGIC_A;	/* now cached */
 	set_pte(ptep, mk_pte(b, prot));		/* ...and do not tell the CPU */
 	row->stale_a += read_slot(va) == MAGIC_A;
 	invalidate(row->method, va);
 	row->after_b += read_slot(va) == MAGIC_B;
+	/* Leave the slot empty and forgotten whatever the engine kept. */
 	pte_clear(&init_mm, va, ptep);
 	flush_tlb_one_kernel(va);
 	local_irq_restore(flags);
 	row->trials++;
 }
 
-int tlbdemo_run(struct tlbdemo_row *rows, unsigned int trials)
+int tlbdemo_run(struct tlbdemo_result *res, unsigned int trials)
 {
-	unsigned long va = __fix_to_virt(FIX_TLBDEMO_A);
-	pte_t *ptep = virt_to_kpte(va);
-	struct page *a = alloc_page(GFP_KERNEL), *b = alloc_page(GFP_KERNEL);
+	struct page *a, *b;
 	unsigned int r, t;
 
+	if (!trials)
+		return -EINVAL;
+	a = alloc_page(GFP_KERNEL);
+	b = alloc_page(GFP_KERNEL);
 	if (!a || !b) {
 		if (a)
 			__free_page(a);
@@ -113,40 +142,122 @@ int tlbdemo_run(struct tlbdemo_row *rows, unsigned int trials)
 	}
 	*(u32 *)page_address(a) = MAGIC_A;
 	*(u32 *)page_address(b) = MAGIC_B;
+	memset(res, 0, sizeof(*res));
+	/* One CPU for the whole run: its TLB is what is being watched. */
+	migrate_disable();
+	res->cpu = smp_processor_id();
+	res->engine = cpu_engine_name();
+	res->pge = read_cr4() & X86_CR4_PGE;
 	for (r = 0; r < TLBDEMO_ROWS; r++) {
-		memset(&rows[r], 0, sizeof(rows[r]));
-		rows[r].global = r < NR_TLBDEMO_METHODS;
-		rows[r].method = r % NR_TLBDEMO_METHODS;
+		struct tlbdemo_row *row = &res->rows[r];
+
+		row->global = r < NR_TLBDEMO_METHODS;
+		row->method = r % NR_TLBDEMO_METHODS;
+		row->slot = __fix_to_virt(row->global ? FIX_TLBDEMO_A : FIX_TLBDEMO_B);
 		for (t = 0; t < trials; t++)
-			trial(&rows[r], ptep, va, a, b);
+			trial(row, virt_to_kpte(row->slot), a, b);
 	}
+	migrate_enable();
 	__free_page(a);
 	__free_page(b);
 	return 0;
 }
 
-void tlbdemo_print(unsigned int trials)
+const struct tlbdemo_row *tlbdemo_row(const struct tlbdemo_result *res,
+				      bool global, enum tlbdemo_method m)
 {
-	struct tlbdemo_row rows[TLBDEMO_ROWS];
-	unsigned int r;
+	return &res->rows[(global ? 0 : NR_TLBDEMO_METHODS) + m];
+}
 
-	if (tlbdemo_run(rows, trials)) {
-		pr_info("tlbdemo: out of memory\n");
+static const char *share(unsigned int n, unsigned int of)
+{
+	return n == of ? "every" : n ? "some" : "no";
+}
+
+/* What the counts say, in words; each sentence depends on a count. */
+static void explain(const struct tlbdemo_result *res)
+{
+	const struct tlbdemo_row *g_cr3 = tlbdemo_row(res, true, TLBDEMO_CR3);
+	unsigned int stale = 0, reads = 0, bad_invlpg = 0, r;
+
+	for (r = 0; r < TLBDEMO_ROWS; r++) {
+		stale += res->rows[r].stale_a;
+		reads += res->rows[r].trials;
+	}
+	for (r = 0; r < 2; r++) {
+		const struct tlbdemo_row *row = tlbdemo_row(res, !r, TLBDEMO_INVLPG);
+
+		bad_invlpg += row->trials - row->after_b;
+	}
+
+	if (stale)
+		pr_info("Read 2 saw the OLD page A in %u of %u trials: the PTE in memory said B,\n"
+			"but the CPU used the translation it had cached. That is why kunmap_local()\n"
+			"ends with invlpg of the slot (arch_kmap_local_post_unmap), and why kmap()'s\n"
+			"pool flushes before a slot is reused.\n", stale, reads);
+	else
+		pr_info("Read 2 never saw page A here: %s re-walked the page tables (or dropped\n"
+			"the entry) every time. Nothing promises that: a CPU may keep the old\n"
+			"translation as long as it likes, so the invlpg is still required.\n",
+			res->engine);
+	if (!bad_invlpg)
+		pr_info("invlpg made read 3 see B in every trial, global PTE or not: one page,\n"
+			"one instruction, this CPU only -- the cheap flush kmap_local relies on.\n");
+	else
+		pr_info("invlpg FAILED to show B in %u trials: this engine does not honour it.\n",
+			bad_invlpg);
+	if (!res->pge) {
+		pr_info("CR4.PGE is off on this boot: the global bit means nothing, and mov cr3\n"
+			"drops every entry.\n");
 		return;
 	}
-	pr_info("tlbdemo on %s, %u trials per row, slot %08lx:\n",
-		cpu_engine_name(), trials, __fix_to_virt(FIX_TLBDEMO_A));
-	pr_info("  PTE         invalidation      1st read=A  after silent change=A (stale)  after invalidation=B\n");
-	for (r = 0; r < TLBDEMO_ROWS; r++)
-		pr_info("  %-10s  %-15s  %5u/%-5u  %5u/%-5u                      %5u/%-5u\n",
-			rows[r].global ? "global" : "non-global",
-			tlbdemo_method_name(rows[r].method),
-			rows[r].first_a, rows[r].trials, rows[r].stale_a,
-			rows[r].trials, rows[r].after_b, rows[r].trials);
-	pr_info("Reading: a stale read means the CPU still used the cached translation\n");
-	pr_info("of page A after the PTE said B -- why kmap code must invlpg every slot\n");
-	pr_info("change. On a real CPU, mov cr3 keeps *global* entries (kernel mappings\n");
-	pr_info("are global), so only invlpg or a CR4.PGE toggle is guaranteed to drop\n");
-	pr_info("them; an emulator that drops them on mov cr3 too is being more generous\n");
-	pr_info("than the architecture promises, not showing that mov cr3 is enough.\n");
+	if (g_cr3->after_b == g_cr3->trials)
+		pr_info("mov cr3 dropped the GLOBAL entry too (read 3 saw B in every trial). A real\n"
+			"CPU keeps global entries across a CR3 write (SDM 4.10.4.1) -- %s is\n"
+			"more generous than the architecture. Kernel mappings are global, so on\n"
+			"hardware read 3 may well have seen page A still: use invlpg, or toggle\n"
+			"CR4.PGE to drop everything.\n", res->engine);
+	else
+		pr_info("mov cr3 kept the global entry in %u of %u trials (read 3 still saw A), as\n"
+			"the architecture allows: kernel mappings are global, so a CR3 write does\n"
+			"not forget them. Only invlpg or a CR4.PGE toggle does.\n",
+			g_cr3->trials - g_cr3->after_b, g_cr3->trials);
+	pr_info("A CR4.PGE toggle made read 3 see B in %s trial (global and not): it drops\n"
+		"everything on this CPU. flush_tlb_all() does that on every CPU (by IPI)\n"
+		"when kmap()'s pool wraps.\n",
+		share(tlbdemo_row(res, true, TLBDEMO_PGE)->after_b +
+		      tlbdemo_row(res, false, TLBDEMO_PGE)->after_b,
+		      tlbdemo_row(res, true, TLBDEMO_PGE)->trials +
+		      tlbdemo_row(res, false, TLBDEMO_PGE)->trials));
+}
+
+void tlbdemo_report(const struct tlbdemo_result *res)
+{
+	unsigned int r;
+
+	pr_info("tlbdemo: %s, CPU %u, CR4.PGE %s, %u trials per row\n", res->engine,
+		res->cpu, res->pge ? "on" : "off", res->rows[0].trials);
+	pr_info("  read 1: PTE -> A, flushed     read 2: PTE -> B, NOT flushed\n");
+	pr_info("  read 3: after the invalidation named in the row\n");
+	pr_info("  slot      PTE         invalidation    read 1 saw A  read 2 saw A  read 3 saw B\n");
+	for (r = 0; r < TLBDEMO_ROWS; r++) {
+		const struct tlbdemo_row *row = &res->rows[r];
+
+		pr_info("  %08lx  %-10s  %-14s  %6u/%-6u %6u/%-6u %6u/%-6u\n",
+			row->slot, row->global ? "global" : "non-global",
+			tlbdemo_method_name(row->method), row->first_a, row->trials,
+			row->stale_a, row->trials, row->after_b, row->trials);
+	}
+	explain(res);
+}
+
+int tlbdemo_print(unsigned int trials)
+{
+	struct tlbdemo_result res;
+	int err = tlbdemo_run(&res, trials);
+
+	if (err)
+		return err;
+	tlbdemo_report(&res);
+	return 0;
 }

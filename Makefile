@@ -164,3 +164,39 @@ bench:
 	$(Q)python3 scripts/bench.py --build $(O) $(BENCH_ARGS)
 
 .PHONY: bench
+
+# --- course labs, monitor test, diagrams --------------------------------------
+#   make labs               list the labs (docs/labs/) and their state here
+#   make lab-reset LAB=NN   take lab NN's solution out of this tree
+#   make lab-solve LAB=NN   put it back
+#   make lab-test LAB=NN    build, boot lab NN's suite, say PASS or FAIL
+#   make labs-check         every lab, on a copy under $(O)/labs-check: reset
+#                           -> its suite must fail, solution -> must pass
+#   make monitor-test       boot with `monitor`, drive it over COM1 from the host
+#   make docs-img           redraw docs/img/*.svg from their .dot/.gp sources
+labs:
+	$(Q)python3 scripts/labs.py list
+
+lab-reset lab-solve lab-test:
+	$(Q)test -n "$(LAB)" || { echo "usage: make $@ LAB=NN (make labs lists them)" >&2; exit 2; }
+	$(Q)python3 scripts/labs.py $(patsubst lab-%,%,$@) $(LAB)
+
+labs-check:
+	$(Q)scripts/deps.sh
+	$(Q)python3 scripts/labs.py check
+
+monitor-test:
+	$(Q)scripts/deps.sh
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)python3 tests/monitor_test.py --elf $(O)/kmaplab.elf
+
+DOCS_IMG_SRC := $(wildcard docs/img/*.dot docs/img/*.gp)
+docs-img: $(addsuffix .svg,$(basename $(DOCS_IMG_SRC)))
+
+docs/img/%.svg: docs/img/%.dot
+	dot -Tsvg $< -o $@
+
+docs/img/%.svg: docs/img/%.gp $(wildcard docs/img/*.dat)
+	cd docs/img && gnuplot $*.gp
+
+.PHONY: labs lab-reset lab-solve lab-test labs-check monitor-test docs-img

@@ -116,6 +116,34 @@ RUNS = [
 	    engine='tcg-mt', kvm=False, alone=True),
 ]
 
+# Host-driven checks, run after the boots (not when --runs or --filter
+# narrows the run): each script boots the kernel its own way and ends with
+# the "N passed, N failed, N skipped" line, which is added to the totals.
+HOST_CHECKS = [
+	('monitor', ['tests/monitor_test.py', '--elf', '{elf}']),	# COM1 dialogue
+	('labs', ['scripts/labs.py', 'check']),		# reset fails, solution passes
+]
+
+
+def host_check(name, argv, elf):
+	"""Run one host check, echoing its lines; (passed, failed, skipped)."""
+	cmd = [sys.executable, os.path.join(ROOT, argv[0])] + \
+	      [a.format(elf=elf) for a in argv[1:]]
+	p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE,
+			     stderr=subprocess.STDOUT, universal_newlines=True)
+	last = ''
+	for line in p.stdout:
+		last = line.rstrip('\n')
+		print('  [%s] %s' % (name, last), flush=True)
+	rc = p.wait()
+	m = re.match(r'^(\d+) passed, (\d+) failed, (\d+) skipped$', last)
+	if not m:
+		return 0, 1, 0
+	counts = tuple(int(x) for x in m.groups())
+	# a non-zero exit with nothing counted failed is still a failure
+	return counts if rc == 0 or counts[1] else (counts[0], 1, counts[2])
+
+
 ACCEL = {
 	'tcg': ['-accel', 'tcg', '-cpu', 'max'],
 	'tcg-mt': ['-accel', 'tcg,thread=multi', '-cpu', 'max'],
@@ -837,6 +865,12 @@ def main():
 			if x:
 				failed.append(name + ' (kunit.py)')
 				F += 1
+	if not wanted and not args.filter:
+		for name, argv in HOST_CHECKS:
+			p, f, s = host_check(name, argv, args.elf)
+			P, F, S = P + p, F + f, S + s
+			if f:
+				failed.append(name)
 	if never:
 		print('not run after the first failure (use --keep-going): '
 		      + ', '.join(never))

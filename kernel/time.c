@@ -85,34 +85,50 @@ void time_init(void)
 }
 
 /*
- * Count TSC cycles across a whole number of ticks (about 50 ms). Start
- * on a tick edge so the window is exact to within the IRQ latency.
+ * Count TSC cycles across a whole number of ticks, starting on a tick
+ * edge so the window is exact to within the interrupt latency.
  */
-void tsc_calibrate(void)
+static unsigned long tsc_window_khz(unsigned long ticks, u64 *end)
 {
-	unsigned long start, ticks = max(1U, HZ / 20);
-	u64 t0, t1;
+	unsigned long start = jiffies;
+	u64 t0;
 
-	if (!boot_cpu_data.has_tsc) {
-		pr_warn("time: no TSC; udelay and ktime use jiffies\n");
-		return;
-	}
-	start = jiffies;
 	while (jiffies == start)
 		cpu_relax();
 	t0 = rdtsc();
 	start = jiffies;
 	while (jiffies - start < ticks)
 		cpu_relax();
-	t1 = rdtsc();
-	tsc_khz = (unsigned long)div_u64((t1 - t0) * HZ, ticks * 1000);
-	if (!tsc_khz)
-		tsc_khz = 1;
+	*end = rdtsc();
+	return (unsigned long)div_u64((*end - t0) * HZ, ticks * 1000);
+}
+
+/*
+ * The median of five windows of about 20 ms: under an emulator on a busy
+ * host one window can be stretched or squeezed (a timer interrupt
+ * delivered late); the median ignores such a window.
+ */
+void tsc_calibrate(void)
+{
+	unsigned long khz[5], ticks = max(1U, HZ / 50);
+	int i, j;
+	u64 t1;
+
+	if (!boot_cpu_data.has_tsc) {
+		pr_warn("time: no TSC; udelay and ktime use jiffies\n");
+		return;
+	}
+	for (i = 0; i < 5; i++) {
+		khz[i] = tsc_window_khz(ticks, &t1);
+		for (j = i; j > 0 && khz[j - 1] > khz[j]; j--)
+			swap(khz[j - 1], khz[j]);
+	}
+	tsc_khz = max(1UL, khz[2]);
 	ns_mult = (u32)div_u64((u64)1000000 << NS_SHIFT, tsc_khz);
 	/* ktime counts from boot: back-date the base by the ticks so far. */
 	tsc_base = t1 - div_u64((u64)jiffies * tsc_khz * 1000, HZ);
-	pr_info("tsc: calibrated against the PIT: %lu.%03lu MHz\n",
-		tsc_khz / 1000, tsc_khz % 1000);
+	pr_info("tsc: calibrated against the PIT: %lu.%03lu MHz (windows %lu..%lu kHz)\n",
+		tsc_khz / 1000, tsc_khz % 1000, khz[0], khz[4]);
 }
 
 u64 ktime_get_ns(void)

@@ -36,6 +36,7 @@
 #include <linux/ktime.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
 #include <kmaplab/bench.h>
@@ -163,10 +164,14 @@ void bench_counters_read(struct bench_counters *c)
 	kmap_stats_read(&ks);
 	c->sleeps = ks.pkmap_sleeps;
 	c->wraps = ks.pkmap_wraps;
-	c->invlpg = c->flush_all = 0;
+	c->invlpg = c->flush_all = c->ipi_sent = c->ipi_recv = 0;
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		c->invlpg += per_cpu(tlb_stats, cpu).invlpg;
-		c->flush_all += per_cpu(tlb_stats, cpu).flush_all;
+		const struct tlb_stats *s = per_cpu_ptr(&tlb_stats, cpu);
+
+		c->invlpg += s->invlpg;
+		c->flush_all += s->flush_all;
+		c->ipi_sent += s->shootdown_sent;
+		c->ipi_recv += s->shootdown_received;
 	}
 	c->switches = nr_context_switches();
 }
@@ -181,6 +186,8 @@ void bench_counters_add(struct bench_result *r, const struct bench_counters *b)
 	r->sleeps += now.sleeps - b->sleeps;
 	r->wraps += now.wraps - b->wraps;
 	r->switches += now.switches - b->switches;
+	r->ipi_sent += now.ipi_sent - b->ipi_sent;
+	r->ipi_recv += now.ipi_recv - b->ipi_recv;
 }
 
 /* "-12.34": BENCH_SCALE fixed point, printed exactly. */
@@ -216,18 +223,20 @@ void bench_report(const struct bench_result *r)
 	fixed(hi, sizeof(hi), r->max);
 	pr_info("# bench: %-16s %-7s %3up %ut: median %s min %s max %s ticks/op; "
 		"per 1000 ops %s invlpg, %s full flushes; %lu wraps, %lu sleeps, "
-		"%lu switches (%lu preempted); %lu ops\n",
+		"%lu switches (%lu preempted); %lu/%lu shootdown IPIs; %lu ops\n",
 		r->name, r->mem, r->pages, r->threads, med, lo, hi,
 		per_k(inv, sizeof(inv), r->invlpg, r->ops),
 		per_k(fl, sizeof(fl), r->flush_all, r->ops),
-		r->wraps, r->sleeps, r->switches, r->preempt, r->ops);
+		r->wraps, r->sleeps, r->switches, r->preempt, r->ipi_sent,
+		r->ipi_recv, r->ops);
 	pr_info("# BENCH {\"case\":\"%s\",\"mem\":\"%s\",\"pages\":%u,\"threads\":%u,"
 		"\"build\":\"" BENCH_BUILD "\",\"engine\":\"%s\",\"median\":%s,"
 		"\"min\":%s,\"max\":%s,\"base\":%s,\"ops\":%lu,\"invlpg\":%lu,\"flush_all\":%lu,"
-		"\"wraps\":%lu,\"sleeps\":%lu,\"switches\":%lu,\"preempt\":%lu}\n",
+		"\"wraps\":%lu,\"sleeps\":%lu,\"switches\":%lu,\"preempt\":%lu,"
+		"\"cpus\":%u,\"ipi_sent\":%lu,\"ipi_recv\":%lu}\n",
 		r->name, r->mem, r->pages, r->threads, bench_engine, med, lo, hi,
 		base, r->ops, r->invlpg, r->flush_all, r->wraps, r->sleeps, r->switches,
-		r->preempt);
+		r->preempt, num_online_cpus(), r->ipi_sent, r->ipi_recv);
 }
 
 int bench_run(const char *glob, unsigned int iters)
@@ -237,8 +246,8 @@ int bench_run(const char *glob, unsigned int iters)
 	int n, j, ran = 0, results = 0, failed = 0;
 
 	pr_info("# bench: start engine=%s build=" BENCH_BUILD " iters=%u hz=%u "
-		"slice=%u tsc_khz=%lu cpu=\"%s\"\n", bench_engine, iters, HZ,
-		sched_slice_ticks, tsc_khz, cpu_engine_name());
+		"slice=%u tsc_khz=%lu cpus=%u cpu=\"%s\"\n", bench_engine, iters, HZ,
+		sched_slice_ticks, tsc_khz, num_online_cpus(), cpu_engine_name());
 	for (i = 0; i < nr_bench_cases; i++) {
 		if (!glob_match(glob, bench_cases[i].name))
 			continue;

@@ -345,5 +345,9 @@ const struct bench_case bench_cases[] = {
 	{ "threads_kmap_local", case_threads_local },
 	{ "threads_kmap", case_threads_kmap },
 	{ "context_switch", case_switch },
+	{ "smp_kmap_local", case_smp_local },
+	{ "smp_kmap", case_smp_kmap },
+	{ "smp_kmap_wrap", case_smp_kmap_wrap },
+	{ "smp_pool_wrap", case_smp_pool_wrap },
 };
 const unsigned int nr_bench_cases = ARRAY_SIZE(bench_cases);

@@ -15,6 +15,15 @@
 #           differs from icount's; shown, not hidden.
 #   kvm     hardware cycles, only when scripts/kvm-probe.sh passes.
 #
+# and, for the SMP cases (smp_*: 1, 2, 4 threads bound one per CPU, the
+# cost of a kmap() pool wrap), the release kernel with -smp 4 twice more:
+#
+#   icount  -icount forces single-threaded TCG (the vCPUs take turns on
+#           one host thread): instruction counts, summed over the CPUs.
+#   mttcg   -accel tcg,thread=multi: one host thread per vCPU, so the
+#           threads really run at once -- on as many host cores as there
+#           are (4 vCPUs on a 2-core host share them); emulated time.
+#
 # Writes build/bench/results.json, results.md (tables with ratios to the
 # floor, the targets) and bench.svg (gnuplot).  The format of the
 # kernel's lines and of these files: docs/performance.md.
@@ -40,6 +49,7 @@ EXIT_PASS = 33
 ENGINES = {
 	'icount': ['-accel', 'tcg', '-cpu', 'max', '-icount', 'shift=0,sleep=off'],
 	'tcg': ['-accel', 'tcg', '-cpu', 'max'],
+	'mttcg': ['-accel', 'tcg,thread=multi', '-cpu', 'max'],
 	# as tests/runner.py: some hosts' KVM refuses this MSR to 32-bit guests
 	'kvm': ['-enable-kvm', '-cpu', 'host,-arch-capabilities'],
 }
@@ -52,7 +62,12 @@ EXPECTED = {
 	'kmap_wrap': 2, 'memcpy': 1, 'copy_highpage': 2,
 	'threads_kmap_local': 4, 'threads_kmap': 4,
 	'switch_0_maps': 1, 'switch_1_map': 1, 'switch_4_maps': 1,
+	'smp_kmap_local': None, 'smp_kmap': None, 'smp_kmap_wrap': None,
+	'smp_pool_wrap': 1,
 }
+# None: one result per CPU count of 1, 2, 4 that the boot has.
+SMP_CPUS = (1, 2, 4)
+SMP_FILTER = 'smp_*'
 
 BENCH_RE = re.compile(r'# BENCH (\{.*\})\s*$')
 START_RE = re.compile(r'# bench: start (.*)$')
@@ -68,8 +83,9 @@ def say(msg):
 
 
 class Boot:
-	def __init__(self, name, engine, build, elf):
+	def __init__(self, name, engine, build, elf, cpus=1, filt=None, iters=None):
 		self.name, self.engine, self.build, self.elf = name, engine, build, elf
+		self.cpus, self.filter, self.iters = cpus, filt, iters
 		self.results, self.meta, self.problems = [], {}, []
 		self.rc, self.seconds, self.log = None, 0.0, None
 		self.logs = []
@@ -81,8 +97,11 @@ def boot(b, out, iters, timeout):
 	if os.path.exists(b.log):
 		os.unlink(b.log)
 	cmdline = ('kunit_shutdown=poweroff panic=-1 lowmem=64M kunit.filter_glob=NONE '
-		   'hz=1000 bench bench.iters=%d bench.engine=%s' % (iters, b.engine))
+		   'hz=1000 bench bench.iters=%d bench.engine=%s' % (b.iters or iters, b.engine))
+	if b.filter:
+		cmdline += ' bench.filter=' + b.filter
 	argv = (['qemu-system-i386'] + ENGINES[b.engine] +
+		(['-smp', str(b.cpus)] if b.cpus > 1 else []) +
 		['-m', '256M', '-display', 'none', '-no-reboot',
 		 '-serial', 'file:' + b.log,
 		 '-device', 'isa-debug-exit,iobase=0xf4,iosize=4',
@@ -138,6 +157,10 @@ def parse(b):
 					  % (b.elf, r.get('build')))
 			break
 	for case, n in EXPECTED.items():
+		if b.filter and not case.startswith('smp_'):
+			continue
+		if n is None:
+			n = len([c for c in SMP_CPUS if c <= b.cpus])
 		if seen.get(case, 0) != n:
 			b.problems.append('%d results for %s, expected %d'
 					  % (seen.get(case, 0), case, n))
@@ -147,8 +170,9 @@ def combine(group):
 	"""One Boot from several of the same kernel and engine: per result the
 	median of the medians, the least min and the greatest max; the
 	counters of the first boot. Each boot's median is kept in "boots"."""
-	c = Boot(group[0].name.rsplit('-', 1)[0], group[0].engine, group[0].build,
-		 group[0].elf)
+	g = group[0]
+	c = Boot(g.name.rsplit('-', 1)[0], g.engine, g.build, g.elf, g.cpus, g.filter,
+		 g.iters)
 	c.meta, c.rc = group[0].meta, group[0].rc
 	c.logs = [b.log for b in group]
 	c.seconds = sum(b.seconds for b in group)
@@ -244,7 +268,11 @@ def main():
 	ap.add_argument('--out', help='output dir (default <build>/bench)')
 	ap.add_argument('--iters', type=int, default=20000,
 			help='bench.iters: operations per case (default 20000)')
-	ap.add_argument('--engines', default='icount,tcg,kvm')
+	ap.add_argument('--smp-iters', type=int, default=1000,
+			help='bench.iters of the mttcg -smp 4 boots (default 1000: '
+			'kmap() on 4 vCPUs sharing 2 host cores is slow)')
+	ap.add_argument('--engines', default='icount,tcg,kvm,smp',
+			help='smp: the -smp 4 boots (icount if listed, and mttcg)')
 	ap.add_argument('--repeat', type=int, default=3,
 			help='boots per TCG/KVM figure, median taken (default 3)')
 	ap.add_argument('--timeout', type=int, default=240, help='seconds per boot')
@@ -285,6 +313,9 @@ def main():
 		icount = [Boot('icount-release', 'icount', 'release', elf['release']),
 			  Boot('icount-release-2', 'icount', 'release', elf['release']),
 			  Boot('icount-debug', 'icount', 'debug', elf['debug'])]
+		if 'smp' in engines:
+			icount.append(Boot('icount-smp4', 'icount', 'release', elf['release'],
+					   4, SMP_FILTER))
 	# icount figures do not depend on host load: boot them side by side.
 	run_boots(icount, out, args.iters, args.timeout, args.jobs)
 	# Emulated time and cycles do: one boot at a time, nothing beside it,
@@ -293,6 +324,9 @@ def main():
 	timed = [Boot('%s-%s-%d' % (e, b, k), e, b, elf[b]) for e in ('tcg', 'kvm')
 		 if e in engines for b in ('release', 'debug')
 		 for k in range(1, args.repeat + 1)]
+	if 'smp' in engines:
+		timed += [Boot('mttcg-smp4-%d' % k, 'mttcg', 'release', elf['release'], 4,
+			       SMP_FILTER, args.smp_iters) for k in range(1, args.repeat + 1)]
 	run_boots(timed, out, args.iters, args.timeout, 1)
 	for b in icount:
 		if b.name != 'icount-release-2':
@@ -302,6 +336,9 @@ def main():
 			group = [b for b in timed if b.engine == e and b.build == build]
 			if group:
 				runs['%s-%s' % (e, build)] = combine(group)
+	group = [b for b in timed if b.engine == 'mttcg']
+	if group:
+		runs['mttcg-smp4'] = combine(group)
 
 	det = {'identical': None, 'summary': 'not checked (no icount runs)'}
 	if icount:
@@ -324,6 +361,8 @@ def main():
 	       'iters': args.iters, 'host': platform.platform()}
 	doc = {'env': env, 'kvm': kvm_note, 'determinism': det, 'targets': tgts,
 	       'runs': {n: {'engine': b.engine, 'build': b.build, 'exit': b.rc,
+			    'cpus': b.cpus, 'filter': b.filter,
+			    'iters': b.iters or args.iters,
 			    'seconds': round(b.seconds, 1), 'problems': b.problems,
 			    'kernel': b.meta, 'logs': [os.path.relpath(l, out) for l in b.logs],
 			    'results': b.results} for n, b in runs.items()}}

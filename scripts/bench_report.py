@@ -12,7 +12,8 @@ import subprocess
 
 PLOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'bench-plot.gnuplot')
 UNIT = {'icount': 'instructions', 'tcg': 'TSC ticks (emulated)',
-	'kvm': 'TSC ticks (cycles)'}
+	'kvm': 'TSC ticks (cycles)', 'mttcg': 'TSC ticks (emulated, MTTCG)'}
+SMP_CASES = ('smp_kmap_local', 'smp_kmap', 'smp_kmap_wrap')
 
 def key(r):
 	return (r['case'], r['mem'], r['pages'], r['threads'])
@@ -143,6 +144,7 @@ def write_markdown(path, env, runs, det, tgts, kvm_note):
 			continue
 		L += ['## %s: %s' % (eng, UNIT[eng]), '']
 		L += table(eng, rel, dbg) + ['']
+	L += smp_tables(runs)
 	L += ['## Determinism (icount)', '', det['summary'], '',
 	      '## Concurrency', '', concurrency(runs), '', '## Targets', '']
 	for t in tgts:
@@ -157,6 +159,69 @@ def write_markdown(path, env, runs, det, tgts, kvm_note):
 		L += ['', 'Why a target is missed, and what would meet it: docs/performance.md, '
 		      '"Targets".']
 	open(path, 'w').write('\n'.join(L) + '\n')
+
+
+def ns(r, boot):
+	"""ticks -> ns with the boot's calibrated TSC; None without it."""
+	try:
+		return r['median'] * 1e6 / float(boot.meta['tsc_khz'])
+	except (KeyError, ValueError, ZeroDivisionError):
+		return None
+
+
+def smp_tables(runs):
+	"""The -smp 4 boots: scaling 1/2/4 CPUs, IPIs; the cost of one wrap."""
+	ic, mt = runs.get('icount-smp4'), runs.get('mttcg-smp4')
+	if not ic and not mt:
+		return []
+	I, M = index(ic), index(mt)
+	L = ['## SMP: N threads bound one per CPU (-smp 4, release)', '',
+	     'Throughput per operation of all threads together (ticks from the '
+	     'release to the last thread\'s end / all ops), nothing subtracted. '
+	     'icount: -icount forces single-threaded TCG, the vCPUs take turns on '
+	     'one host thread, so the figure is instructions summed over the CPUs '
+	     '(spinning on a lock included). mttcg: one host thread per vCPU, '
+	     'really concurrent, but the 4 vCPUs share the host\'s %d CPUs. IPIs '
+	     'and flushes: from the icount boot when there is one (TLB shootdown '
+	     'IPIs sent / received, per 1000 ops).' % (os.cpu_count() or 0), '',
+	     '| case | CPUs | pages | icount instr/op | mttcg ticks/op | mttcg min–max '
+	     '| mttcg ns/op | mttcg throughput vs 1 CPU | IPIs sent /1k | IPIs recv /1k '
+	     '| full flushes /1k | wraps |', '|' + '---|' * 12]
+	for case in SMP_CASES:
+		one = None
+		for n in (1, 2, 4):
+			ri = next((r for kk, r in I.items() if kk[0] == case and kk[3] == n), None)
+			rm = next((r for kk, r in M.items() if kk[0] == case and kk[3] == n), None)
+			if not ri and not rm:
+				continue
+			c = ri or rm
+			if rm and n == 1:
+				one = rm['median']
+			t = ns(rm, mt) if rm else None
+			L.append('| %s | %d | %d | %s | %s | %s | %s | %s | %.1f | %.1f | %.2f | %d |' % (
+				case, n, c['pages'], fmt(ri['median'], 'icount') if ri else '-',
+				fmt(rm['median'], 'mttcg') if rm else '-',
+				'%s–%s' % (fmt(rm['min'], 'mttcg'), fmt(rm['max'], 'mttcg')) if rm else '-',
+				'%.0f' % t if t is not None else '-',
+				'%.2f' % (one / rm['median']) if rm and one else '-',
+				per_k(c.get('ipi_sent', 0), c['ops']), per_k(c.get('ipi_recv', 0), c['ops']),
+				per_k(c['flush_all'], c['ops']), c['wraps']))
+	L += ['', '### The cost of one kmap() pool wrap', '',
+	      'The kmap()+kunmap() that wrapped (flush_all_zero_pkmaps(): 511 count-1 '
+	      'slots cleared, one global flush, a shootdown when there are other CPUs) '
+	      'minus the median op of its round ("other ops"), median over 7 wraps.', '',
+	      '| boot | CPUs | unit | wrap, extra | min–max | other ops | IPIs per wrap |',
+	      '|' + '---|' * 7]
+	for name in ('icount-release', 'icount-smp4', 'tcg-release', 'mttcg-smp4'):
+		b = runs.get(name)
+		r = index(b).get(('smp_pool_wrap', 'highmem', 576, 0)) if b else None
+		if not r:
+			continue
+		L.append('| %s | %d | %s | %s | %s–%s | %s | %.1f |' % (
+			name, r.get('cpus', 1), UNIT[b.engine], fmt(r['median'], b.engine),
+			fmt(r['min'], b.engine), fmt(r['max'], b.engine), fmt(r['base'], b.engine),
+			r.get('ipi_sent', 0) / r['wraps'] if r['wraps'] else 0))
+	return L + ['']
 
 
 PLOT_APIS = [('floor', 1, 'floor'), ('kmap_local', 1, 'kmap_local'),
@@ -184,6 +249,16 @@ def write_plot_data(out, runs):
 			for n in (1, 2, 4, 8):
 				f.write('%d %.2f %.2f\n' % (n, T.get(('threads_kmap_local', n), 0),
 							    T.get(('threads_kmap', n), 0)))
+	R = {n: index(runs.get(n)) for n in ('icount-smp4', 'mttcg-smp4')}
+	if any(R.values()):
+		with open(os.path.join(out, 'smp.dat'), 'w') as f:
+			f.write('# cpus; icount: local kmap kmap_wrap; mttcg: local kmap kmap_wrap\n')
+			for n in (1, 2, 4):
+				v = []
+				for name in ('icount-smp4', 'mttcg-smp4'):
+					T = {(k[0], k[3]): r['median'] for k, r in R[name].items()}
+					v += [T.get((c, n), 0) for c in SMP_CASES]
+				f.write('%d %s\n' % (n, ' '.join('%.2f' % x for x in v)))
 	return engines
 
 
@@ -191,8 +266,9 @@ def plot(out, engines):
 	if not shutil.which('gnuplot'):
 		return 'gnuplot missing (apt-get install gnuplot-nox): no plot'
 	svg = os.path.join(out, 'bench.svg')
-	p = subprocess.run(['gnuplot', '-e', 'outdir="%s"; engines="%s"' % (
-		out, ' '.join(engines)), PLOT], stdout=subprocess.PIPE,
+	smp = int(os.path.exists(os.path.join(out, 'smp.dat')))
+	p = subprocess.run(['gnuplot', '-e', 'outdir="%s"; engines="%s"; smp=%d' % (
+		out, ' '.join(engines), smp), PLOT], stdout=subprocess.PIPE,
 		stderr=subprocess.STDOUT, universal_newlines=True)
 	if p.returncode or not os.path.exists(svg):
 		return 'gnuplot failed: ' + (p.stdout.strip().splitlines() or ['?'])[-1]

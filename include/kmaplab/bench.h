@@ -29,6 +29,7 @@ struct bench_result {
 	unsigned long invlpg, flush_all, sleeps, wraps;	/* during the run */
 	unsigned long switches;		/* context switches during the run */
 	unsigned long preempt;		/* of which the workers were preempted */
+	unsigned long ipi_sent, ipi_recv; /* TLB shootdown IPIs, all CPUs */
 };
 
 typedef void (*bench_op_t)(void *ctx);
@@ -77,9 +78,16 @@ int case_threads_local(struct bench_result *res, int max, unsigned int iters);
 int case_threads_kmap(struct bench_result *res, int max, unsigned int iters);
 int case_switch(struct bench_result *res, int max, unsigned int iters);
 
+/* kernel/bench_smp.c: threads bound one per CPU; the cost of a pool wrap. */
+int case_smp_local(struct bench_result *res, int max, unsigned int iters);
+int case_smp_kmap(struct bench_result *res, int max, unsigned int iters);
+int case_smp_kmap_wrap(struct bench_result *res, int max, unsigned int iters);
+int case_smp_pool_wrap(struct bench_result *res, int max, unsigned int iters);
+
 /* Counter snapshots around a measurement (TLB, kmap pool, scheduler). */
 struct bench_counters {
 	unsigned long invlpg, flush_all, sleeps, wraps, switches;
+	unsigned long ipi_sent, ipi_recv;
 };
 void bench_counters_read(struct bench_counters *c);
 /* Adds now - before to r's counters (a case may measure in rounds). */

@@ -27,6 +27,7 @@
 #include <asm/fixmap.h>
 #include <asm/tlbflush.h>
 #include <kmaplab/bench.h>
+#include <kmaplab/ramdisk.h>
 
 #define BENCH_MANY (LAST_PKMAP + 64)
 
@@ -349,5 +350,6 @@ const struct bench_case bench_cases[] = {
 	{ "smp_kmap", case_smp_kmap },
 	{ "smp_kmap_wrap", case_smp_kmap_wrap },
 	{ "smp_pool_wrap", case_smp_pool_wrap },
+	{ "ramdisk", case_ramdisk },	/* the conversion: before vs after */
 };
 const unsigned int nr_bench_cases = ARRAY_SIZE(bench_cases);

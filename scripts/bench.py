@@ -63,7 +63,7 @@ EXPECTED = {
 	'threads_kmap_local': 4, 'threads_kmap': 4,
 	'switch_0_maps': 1, 'switch_1_map': 1, 'switch_4_maps': 1,
 	'smp_kmap_local': None, 'smp_kmap': None, 'smp_kmap_wrap': None,
-	'smp_pool_wrap': 1,
+	'smp_pool_wrap': 1, 'ramdisk_kmap': 1, 'ramdisk_local': 1,
 }
 # None: one result per CPU count of 1, 2, 4 that the boot has.
 SMP_CPUS = (1, 2, 4)

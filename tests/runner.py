@@ -81,7 +81,8 @@ BENCH_CASES = ('floor', 'invlpg', 'mov_cr3', 'pge_toggle', 'kmap_local',
 	       'kmap_local_many', 'kmap_atomic', 'kmap', 'kmap_wrap', 'memcpy',
 	       'copy_highpage', 'threads_kmap_local', 'threads_kmap',
 	       'switch_0_maps', 'switch_1_map', 'switch_4_maps', 'smp_kmap_local',
-	       'smp_kmap', 'smp_kmap_wrap', 'smp_pool_wrap')
+	       'smp_kmap', 'smp_kmap_wrap', 'smp_pool_wrap', 'ramdisk_kmap',
+	       'ramdisk_local')
 
 RUNS = [
 	Run('tcg-kernel', boot='kernel', mem='256M', cmdline=FULL, xcheck=True),

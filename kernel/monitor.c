@@ -17,6 +17,8 @@
 #include <linux/mm.h>
 #include <linux/highmem.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/cpumask.h>
 #include <asm/pgtable.h>
 #include <kmaplab/monitor.h>
 #include <kmaplab/reboot.h>
@@ -189,6 +191,46 @@ static int cmd_bench(int argc, char **argv)
 	return 0;
 }
 
+/* CPU hotplug from the monitor: see docs/smp.md. */
+static int parse_cpu(const char *s, unsigned long *cpu)
+{
+	if (parse_num("cpu", s, cpu))
+		return -EINVAL;
+	if (*cpu >= nr_cpu_ids) {
+		pr_info("error: no CPU %lu (this machine has CPUs 0..%u)\n", *cpu,
+			nr_cpu_ids - 1);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int cmd_cpus(int argc, char **argv)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		pr_info("  CPU %u: %s%s\n", cpu, cpu_online(cpu) ? "online" : "offline",
+			cpu == smp_processor_id() ? " (the monitor runs here)" : "");
+	return 0;
+}
+
+static int cmd_cpu_hotplug(int argc, char **argv)
+{
+	bool down = !strcmp(argv[0], "cpu_down");
+	unsigned long cpu;
+	int ret;
+
+	if (parse_cpu(argv[1], &cpu))
+		return -EINVAL;
+	/* cpu_down waits (and says why) while a task there holds a kmap_local. */
+	ret = down ? cpu_down(cpu) : cpu_up(cpu);
+	if (ret)
+		pr_info("error: %s(%lu) failed: %d\n", argv[0], cpu, ret);
+	else
+		pr_info("CPU %lu is %s\n", cpu, down ? "offline" : "online");
+	return ret;
+}
+
 static int cmd_tlbdemo(int argc, char **argv)
 {
 	unsigned long trials = 1000;
@@ -239,6 +281,9 @@ static const struct mon_cmd {
 	{ "test", "[glob]", "run KUnit suites (e.g. test kmap_local, test kmap*)", 0, 1, cmd_test },
 	{ "bench", "[case] [iters]", "run benchmarks (e.g. bench kmap*)", 0, 2, cmd_bench },
 	{ "tlbdemo", "[trials]", "watch a stale TLB entry, and what drops it", 0, 1, cmd_tlbdemo },
+	{ "cpus", "", "which CPUs are online", 0, 0, cmd_cpus },
+	{ "cpu_down", "<cpu>", "take a CPU offline (waits for pinned tasks)", 1, 1, cmd_cpu_hotplug },
+	{ "cpu_up", "<cpu>", "bring a CPU back online", 1, 1, cmd_cpu_hotplug },
 	{ "reboot", "", "restart the machine", 0, 0, cmd_reboot },
 	{ "exit", "", "leave QEMU (exit status 33)", 0, 0, cmd_exit },
 };

@@ -141,7 +141,21 @@ def run(args):
 		t = m.cmd('help')
 		c.check('help lists every command', has(t, *[r'^\s+%s\s' % w for w in (
 			'help', 'mem', 'layout', 'pt', 'kmaps', 'threads', 'stat', 'map',
-			'unmap', 'test', 'bench', 'tlbdemo', 'reboot', 'exit')]), t)
+			'unmap', 'test', 'bench', 'tlbdemo', 'cpus', 'cpu_down', 'cpu_up',
+			'reboot', 'exit')]), t)
+
+		t = m.cmd('cpus')
+		c.check('cpus: one line per CPU', has(t, r'^\s+CPU 0: online') and
+			len(re.findall(r'^\s+CPU \d+: ', t or '', re.M)) == args.smp, t)
+		if args.smp > 1:
+			last = args.smp - 1
+			t = m.cmd('cpu_down %d' % last, timeout=60)
+			c.check('cpu_down: the CPU goes offline', has(
+				t, r'^CPU %d is offline' % last), t)
+			t = m.cmd('cpus')
+			c.check('cpus: shows it offline', has(t, r'CPU %d: offline' % last), t)
+			t = m.cmd('cpu_up %d' % last, timeout=60)
+			c.check('cpu_up: back online', has(t, r'^CPU %d is online' % last), t)
 
 		t = m.cmd('mem')
 		c.check('mem: zones, per-order free lists, highmem total',
@@ -220,6 +234,7 @@ def run(args):
 			('pt 0x1ffffffff', r'out of range'),
 			('unmap', r'^error: the monitor holds no mapping'),
 			('tlbdemo 0', r'^error: trials must be'),
+			('cpu_down 99', r'^error: no CPU 99'),
 			('bench nosuchcase', r"^error: no benchmark case matches 'nosuchcase'"),
 			('a b c d e f', r'^error: too many words'),
 			('x' * 300, r"^error: unknown command 'x{100,}'"),

@@ -123,6 +123,8 @@ RUNS = [
 # the "N passed, N failed, N skipped" line, which is added to the totals.
 HOST_CHECKS = [
 	('monitor', ['tests/monitor_test.py', '--elf', '{elf}']),	# COM1 dialogue
+	('monitor-smp4', ['tests/monitor_test.py', '--elf', '{elf}', '--smp', '4',
+			  '--log', 'build/test-logs/monitor-smp4.log']),	# + cpu_down/up
 	('labs', ['scripts/labs.py', 'check']),		# reset fails, solution passes
 ]
 

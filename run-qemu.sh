@@ -15,7 +15,9 @@ usage: $0 [-h] [--iso] [qemu args...] [-- kernel command line...]
   -h       this help
 
 QEMU gets -m 256M unless you pass -m; later options win.  The kernel
-command line defaults to "monitor".  Examples:
+command line defaults to "lowmem=64M monitor": every self-test runs (with
+192 MiB of highmem to map), then the serial monitor starts (type help).
+Examples:
   $0
   $0 -m 2G -- 'kunit.filter_glob=printk*' lowmem=64M
   $0 --iso -- kunit.filter_glob=kmap kunit_shutdown=poweroff
@@ -36,7 +38,7 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-cmdline=${*:-monitor}
+cmdline=${*:-lowmem=64M monitor}
 
 scripts/deps.sh || exit 1
 make -s || exit 1

@@ -99,15 +99,7 @@ static int smp_map_worker(void *arg)
 
 		if (++next == w->npages)
 			next = 0;
-		if (w->op == SMP_KMAP) {
-			bench_touch(kmap(p));
-			kunmap(p);
-		} else {
-			void *v = kmap_local_page(p);
-
-			bench_touch(v);
-			kunmap_local(v);
-		}
+		bench_map_touch_unmap(p, w->op == SMP_KMAP);
 	}
 	complete(&w->done);
 	/* Exit (and free the stack: a vfree, a shootdown) after the count. */

@@ -50,6 +50,19 @@ struct worker {
 
 static struct worker workers[MAX_THREADS];
 
+void bench_map_touch_unmap(struct page *p, bool use_kmap)
+{
+	if (use_kmap) {
+		bench_touch(kmap(p));
+		kunmap(p);
+	} else {
+		void *v = kmap_local_page(p);
+
+		bench_touch(v);
+		kunmap_local(v);
+	}
+}
+
 static int map_worker(void *arg)
 {
 	struct worker *w = arg;
@@ -64,15 +77,7 @@ static int map_worker(void *arg)
 
 		if (++next == w->npages)
 			next = 0;
-		if (w->use_kmap) {
-			bench_touch(kmap(p));
-			kunmap(p);
-		} else {
-			void *v = kmap_local_page(p);
-
-			bench_touch(v);
-			kunmap_local(v);
-		}
+		bench_map_touch_unmap(p, w->use_kmap);
 	}
 	w->preempt = current->nivcsw - nivcsw;
 	complete(&w->done);

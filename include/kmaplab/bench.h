@@ -32,6 +32,7 @@ struct bench_result {
 	unsigned long ipi_sent, ipi_recv; /* TLB shootdown IPIs, all CPUs */
 };
 
+struct page;
 typedef void (*bench_op_t)(void *ctx);
 
 /*
@@ -43,6 +44,12 @@ static __always_inline void bench_touch(const void *v)
 {
 	(void)READ_ONCE(*(const u32 *)v);
 }
+
+/*
+ * One operation of the thread and CPU scaling cases: map p with kmap()
+ * or kmap_local_page(), touch it, unmap it. Defined in bench_threads.c.
+ */
+void bench_map_touch_unmap(struct page *p, bool use_kmap);
 
 /*
  * Time op(ctx) in batches of n: per-op median/min/max minus the median

@@ -138,6 +138,7 @@ HOST_CHECKS = [
 	('monitor-smp4', ['tests/monitor_test.py', '--elf', '{elf}', '--smp', '4',
 			  '--log', 'build/test-logs/monitor-smp4.log']),	# + cpu_down/up
 	('labs', ['scripts/labs.py', 'check']),		# reset fails, solution passes
+	('lint', ['tests/lint_check.py']),		# no new kmap()/kmap_atomic() users
 ]
 
 

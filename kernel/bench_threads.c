@@ -50,19 +50,6 @@ struct worker {
 
 static struct worker workers[MAX_THREADS];
 
-void bench_map_touch_unmap(struct page *p, bool use_kmap)
-{
-	if (use_kmap) {
-		bench_touch(kmap(p));
-		kunmap(p);
-	} else {
-		void *v = kmap_local_page(p);
-
-		bench_touch(v);
-		kunmap_local(v);
-	}
-}
-
 static int map_worker(void *arg)
 {
 	struct worker *w = arg;

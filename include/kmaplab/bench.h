@@ -4,11 +4,14 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/highmem.h>
 
 /*
  * The in-kernel benchmarks (kernel/bench*.c, docs/performance.md): what
  * each mapping API costs per operation, in TSC ticks -- which under
  * QEMU's -icount shift=0 are guest instructions.
+ *
+ * kmaplab-lint: allow kmap -- measures the deprecated API against kmap_local_page
  *
  * Costs are kept in hundredths of a tick (BENCH_SCALE) so that a cost
  * amortised over many operations (one pool flush per 512 kmap()s) is not
@@ -47,9 +50,21 @@ static __always_inline void bench_touch(const void *v)
 
 /*
  * One operation of the thread and CPU scaling cases: map p with kmap()
- * or kmap_local_page(), touch it, unmap it. Defined in bench_threads.c.
+ * or kmap_local_page(), touch it, unmap it. Inline, so the figures count
+ * the APIs and not a call around them.
  */
-void bench_map_touch_unmap(struct page *p, bool use_kmap);
+static __always_inline void bench_map_touch_unmap(struct page *p, bool use_kmap)
+{
+	if (use_kmap) {
+		bench_touch(kmap(p));
+		kunmap(p);
+	} else {
+		void *v = kmap_local_page(p);
+
+		bench_touch(v);
+		kunmap_local(v);
+	}
+}
 
 /*
  * Time op(ctx) in batches of n: per-op median/min/max minus the median

@@ -150,6 +150,12 @@ void apic_send_ipi(unsigned int cpu, unsigned int vector)
 	apic_icr_write(APIC_INT_ASSERT | vector, cpu_to_apicid[cpu]);
 }
 
+/* An NMI gets through even to a CPU spinning with interrupts off. */
+void apic_send_nmi(unsigned int cpu)
+{
+	apic_icr_write(APIC_INT_ASSERT | APIC_DM_NMI, cpu_to_apicid[cpu]);
+}
+
 /*
  * Intel's MP start-up: INIT (the AP resets and waits), then STARTUP
  * twice; the AP starts in real mode at start_phys (page aligned, below

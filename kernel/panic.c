@@ -14,6 +14,8 @@
 #include <linux/init.h>
 #include <linux/uaccess.h>
 #include <linux/irqflags.h>
+#include <linux/smp.h>
+#include <asm/cmpxchg.h>
 #include <kmaplab/traps.h>
 #include <kmaplab/reboot.h>
 
@@ -21,7 +23,13 @@ unsigned long warn_count;
 unsigned long oops_count;
 int oops_in_progress;
 int panic_timeout;
-static bool panicking;
+/* The CPU that panicked first, or -1: only one CPU gets to report. */
+static int panic_cpu = -1;
+
+bool panic_in_progress(void)
+{
+	return READ_ONCE(panic_cpu) != -1;
+}
 
 static int __init panic_setup(char *str)
 {
@@ -69,7 +77,7 @@ void oops_begin(void)
 void oops_end(const char *what)
 {
 	/* A KUnit case may absorb it; that does not return. */
-	if (oops_in_progress == 1 && !panicking) {
+	if (oops_in_progress == 1 && !panic_in_progress()) {
 		oops_in_progress--;
 		kunit_handle_oops(what);
 		oops_in_progress++;
@@ -83,9 +91,11 @@ void panic(const char *fmt, ...)
 	va_list ap;
 
 	local_irq_disable();
-	if (panicking)		/* a panic inside panic: just stop */
+	/* A second panic, here or on another CPU: just stop. */
+	if (cmpxchg(&panic_cpu, -1, (int)smp_processor_id()) != -1)
 		machine_halt();
-	panicking = true;
+	/* The others stop now, so they neither run on nor print into this. */
+	smp_send_stop();
 	va_start(ap, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);

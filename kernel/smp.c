@@ -23,6 +23,7 @@
 #include <linux/irqflags.h>
 #include <linux/errno.h>
 #include <asm/apic.h>
+#include <asm/processor.h>
 #include <asm/barrier.h>
 #include <asm/desc.h>
 #include <kmaplab/smp.h>
@@ -184,6 +185,33 @@ void smp_call_cpu_dead(unsigned int cpu)
 	cpumask_clear_cpu(cpu, &__cpu_online_mask);
 	raw_spin_unlock(&q->lock);
 	flush_call_queue(cpu);
+}
+
+/*
+ * panic() on one CPU stops all the others, as Linux's smp_send_stop():
+ * an NMI, because a CPU spinning with interrupts off would never take an
+ * ordinary IPI. Each parks in stop_this_cpu(). Not waited for: a panic
+ * must not hang on a CPU that cannot answer.
+ */
+void smp_send_stop(void)
+{
+	unsigned int cpu, this = smp_processor_id(), n = 0;
+
+	for_each_online_cpu(cpu) {
+		if (cpu == this)
+			continue;
+		apic_send_nmi(cpu);
+		n++;
+	}
+	if (n)
+		printk(KERN_EMERG "panic: stopping %u other CPU(s) with an NMI\n", n);
+}
+
+void stop_this_cpu(void)
+{
+	local_irq_disable();
+	for (;;)
+		native_halt();
 }
 
 void smp_send_reschedule(int cpu)

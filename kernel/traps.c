@@ -115,6 +115,9 @@ void do_trap(struct pt_regs *regs)
 		do_page_fault(regs);
 		return;
 	}
+	/* The NMI a panicking CPU sends the others (smp_send_stop()). */
+	if (v == 2 && panic_in_progress())
+		stop_this_cpu();
 	/* A general protection fault in a fixup-covered access is fixed up too. */
 	if (v == 13 && fixup_exception(regs))
 		return;

@@ -317,6 +317,9 @@ def judge(run, rc, timed_out, elapsed, k, log_text, qemu_text, stderr=''):
 	elif rc not in (EXIT_PASS, EXIT_FAIL):
 		err = stderr.strip().splitlines()
 		reasons.append('QEMU exit %d%s' % (rc, ': ' + err[-1] if err else ''))
+	for rx in run.expect:
+		if not re.search(rx, log_text, re.M):
+			reasons.append('no log line matches /%s/' % rx)
 	if run.panic:	# one case: did it die the way it should?
 		return (0, 1, 0, reasons) if reasons else (1, 0, 0, [])
 
@@ -330,9 +333,6 @@ def judge(run, rc, timed_out, elapsed, k, log_text, qemu_text, stderr=''):
 		reasons.append('%d test case%s failed%s' % (
 			f, 's' if f > 1 else '', ': ' + ', '.join(names[:8]) +
 			(', ...' if len(names) > 8 else '') if names else ''))
-	for rx in run.expect:
-		if not re.search(rx, log_text, re.M):
-			reasons.append('no log line matches /%s/' % rx)
 	if not reasons:
 		# an otherwise passing log must still be clean
 		bad = [b for b in k.bad if not (run.allow and re.search(run.allow, b))]

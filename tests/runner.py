@@ -115,9 +115,11 @@ RUNS = [
 	# Pages above 4 GiB through every mapping API
 	Run('tcg-6G-kmap', mem='6G', filter='kmap_local'),
 	# Expected crash: a kernel stack overflow is named, with the thread
+	# (on 2 CPUs: the panic must also stop the other one, by NMI)
 	Run('crash-stack-overflow', mem='128M', cmdline='sched_test_overflow',
-	    filter='sched_kthread.kthread_stack_overflow',
-	    panic=r"BUG: kernel stack overflow in thread 'overflow'"),
+	    qemu=['-smp', '2'], filter='sched_kthread.kthread_stack_overflow',
+	    panic=r"BUG: kernel stack overflow in thread 'overflow'",
+	    expect=[r'panic: stopping 1 other CPU\(s\) with an NMI']),
 	# make bench's in-kernel benchmarks, quick: that they run to the end
 	# without a crash, never how fast (docs/performance.md)
 	Run('tcg-bench-smoke', mem='256M', filter='kmap_helpers', kvm=False,

@@ -57,6 +57,7 @@ void lapic_timer_calibrate(void);
 void lapic_timer_start(void);
 void lapic_timer_stop(void);
 void apic_send_ipi(unsigned int cpu, unsigned int vector);
+void apic_send_nmi(unsigned int cpu);
 int apic_wakeup_ap(unsigned int cpu, unsigned long start_phys);
 
 /* kernel/acpi.c: the MADT's CPUs into cpu_to_apicid[], nr_cpu_ids. */

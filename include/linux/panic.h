@@ -13,5 +13,7 @@
  */
 __noreturn __cold __printf(1, 2) void panic(const char *fmt, ...);
 extern int panic_timeout;
+/* True once some CPU has panicked (the others are being stopped). */
+bool panic_in_progress(void);
 
 #endif /* _LINUX_PANIC_H */

@@ -51,6 +51,10 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func,
 			    void *info, bool wait);
 void smp_call_function(smp_call_func_t func, void *info, int wait);
 void on_each_cpu(smp_call_func_t func, void *info, int wait);
+/* panic(): park every other CPU (NMI); the NMI handler calls stop_this_cpu(). */
+void smp_send_stop(void);
+__noreturn void stop_this_cpu(void);
+
 /* Ask cpu to reschedule (the RESCHEDULE IPI). */
 void smp_send_reschedule(int cpu);
 

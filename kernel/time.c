@@ -15,6 +15,7 @@
 #include <linux/delay.h>
 #include <linux/math64.h>
 #include <asm/io.h>
+#include <asm/barrier.h>
 #include <asm/processor.h>
 #include <asm/apic.h>
 
@@ -25,6 +26,12 @@
 unsigned int kmaplab_hz = KMAPLAB_DEFAULT_HZ;
 volatile unsigned long jiffies = INITIAL_JIFFIES;
 static volatile u64 jiffies_64;
+/*
+ * jiffies_64 is two 32-bit words, written by CPU 0's timer interrupt and
+ * read from any CPU: a sequence count (odd while an update is under way)
+ * lets a reader detect a torn read and retry, as Linux's jiffies_lock.
+ */
+static volatile unsigned int jiffies_seq;
 unsigned long tsc_khz;
 static u64 tsc_base;		/* TSC at calibration: ktime 0 is boot */
 static u32 ns_mult;		/* ns = cycles * ns_mult >> NS_SHIFT */
@@ -52,18 +59,25 @@ __setup("hz=", hz_setup);
 
 u64 get_jiffies_64(void)
 {
-	unsigned long flags;
+	unsigned int seq;
 	u64 j;
 
-	local_irq_save(flags);
-	j = jiffies_64;
-	local_irq_restore(flags);
+	do {
+		seq = jiffies_seq;
+		smp_rmb();
+		j = jiffies_64;
+		smp_rmb();
+	} while ((seq & 1) || seq != jiffies_seq);
 	return j;
 }
 
 static irqreturn_t timer_interrupt(int irq, void *dev)
 {
+	jiffies_seq++;
+	smp_wmb();
 	jiffies_64++;
+	smp_wmb();
+	jiffies_seq++;
 	jiffies++;
 	if (timer_tick_hook)
 		timer_tick_hook();

@@ -7,7 +7,7 @@
  *         a == 1 (0x1)
  *         b == 2 (0x2)
  *
- * The caller (kunit_do_failed_assertion) prints the whole text with one
+ * kunit_do_failed_assertion(), at the end, prints the whole text with one
  * kunit_err(), so only the first line carries the "# case: " prefix. A
  * side that is a literal of its own value ("2" for 2) is not repeated.
  */
@@ -251,4 +251,32 @@ void kunit_oops_assert_format(const struct kunit_assert *assert,
 	kunit_stream_add(stream, KUNIT_SUBTEST_INDENT "Expected %s to oops, but it returned\n",
 			 a->call_text);
 	kunit_assert_print_msg(message, stream);
+}
+
+/* A failed KUNIT_EXPECT/ASSERT: the whole report, as one message. */
+/* The longest failure message; longer ones are cut. */
+#define KUNIT_MSG_SIZE 768
+
+void kunit_do_failed_assertion(struct kunit *test,
+			       const struct kunit_loc *loc,
+			       enum kunit_assert_type type,
+			       const struct kunit_assert *assert,
+			       assert_format_t assert_format,
+			       const char *fmt, ...)
+{
+	char buf[KUNIT_MSG_SIZE];
+	struct kunit_stream stream = { .buf = buf, .size = sizeof(buf) };
+	struct kunit_msg message = { .fmt = fmt };
+	va_list args;
+
+	buf[0] = '\0';
+	kunit_set_failure(test);
+	va_start(args, fmt);
+	message.va = &args;
+	kunit_assert_prologue(loc, type, &stream);
+	assert_format(assert, &message, &stream);
+	va_end(args);
+	if (stream.len && buf[stream.len - 1] != '\n')
+		kunit_stream_add(&stream, "\n");
+	kunit_err(test, "%s", buf);
 }

@@ -25,33 +25,6 @@ int kunit_stats_enabled = 1;
 /* The case running now (Linux keeps it in current->kunit_test). */
 static struct kunit *kunit_current;
 
-/* The longest failure message; longer ones are cut. */
-#define KUNIT_MSG_SIZE 768
-
-void kunit_do_failed_assertion(struct kunit *test,
-			       const struct kunit_loc *loc,
-			       enum kunit_assert_type type,
-			       const struct kunit_assert *assert,
-			       assert_format_t assert_format,
-			       const char *fmt, ...)
-{
-	char buf[KUNIT_MSG_SIZE];
-	struct kunit_stream stream = { .buf = buf, .size = sizeof(buf) };
-	struct kunit_msg message = { .fmt = fmt };
-	va_list args;
-
-	buf[0] = '\0';
-	kunit_set_failure(test);
-	va_start(args, fmt);
-	message.va = &args;
-	kunit_assert_prologue(loc, type, &stream);
-	assert_format(assert, &message, &stream);
-	va_end(args);
-	if (stream.len && buf[stream.len - 1] != '\n')
-		kunit_stream_add(&stream, "\n");
-	kunit_err(test, "%s", buf);
-}
-
 struct kunit *kunit_get_current_test(void)
 {
 	return kunit_current;

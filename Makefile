@@ -53,7 +53,7 @@ CFLAGS := -std=gnu11 -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-Iinclude -MMD -MP
+	-Iarch/x86/include -Iinclude -MMD -MP
 ifneq ($(LLVM),)
 CFLAGS += -Wno-gnu-variable-sized-type-not-at-end
 else
@@ -65,15 +65,20 @@ ifeq ($(DEBUG),1)
 # The debug build (make test): VM_BUG_ON, kmap_local guard slots, ...
 CFLAGS += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_KMAP_LOCAL -DCONFIG_KMAPLAB_DEBUG
 endif
-NASMFLAGS := -f elf32 -g -F dwarf -Iinclude/
+NASMFLAGS := -f elf32 -g -F dwarf -Iarch/x86/include/ -Iinclude/
 LDFLAGS := -nostdlib -T linker.ld --no-warn-rwx-segments -z noexecstack
 ifneq ($(LLVM),)
 LDFLAGS := -nostdlib -T linker.ld -z noexecstack
 endif
 
 # --- sources: every suite file tests/*_test.c is built in ------------------
-C_SRCS := $(wildcard kernel/*.c kernel/kunit/*.c mm/*.c sched/*.c tests/*_test.c)
-ASM_SRCS := $(wildcard boot/*.asm kernel/*.asm mm/*.asm sched/*.asm)
+# The folders, as in Linux (docs/architecture.md has the map).
+SRC_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/lib arch/x86/mm \
+	init kernel mm sched lib lib/kunit drivers/tty/serial \
+	drivers/video/console drivers/block teaching/monitor teaching/bench \
+	teaching/tlbdemo
+C_SRCS := $(wildcard $(addsuffix /*.c,$(SRC_DIRS)) tests/*_test.c)
+ASM_SRCS := $(wildcard $(addsuffix /*.asm,$(SRC_DIRS)))
 OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
 
 all: $(O)/kmaplab.elf
@@ -124,7 +129,7 @@ $(O)/kmaplab.iso: $(O)/kmaplab.elf scripts/mkiso.sh
 test:
 	$(Q)scripts/deps.sh
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)python3 tests/runner.py $(RUNNER_ARGS)
+	$(Q)python3 scripts/test/runner.py $(RUNNER_ARGS)
 
 clean:
 	rm -rf $(O)
@@ -134,14 +139,14 @@ clean:
 
 # --- lint and debug ---------------------------------------------------------
 #   make lint           the lint's self-test, then the tree scan for
-#                       deprecated kmap APIs (scripts/lint-deprecated.py)
-#   make lint-selftest  the self-test alone (tests/lint/)
+#                       deprecated kmap APIs (scripts/lint/lint-deprecated.py)
+#   make lint-selftest  the self-test alone (scripts/lint/selftest/)
 #   make debug          build, boot under QEMU waiting for GDB (scripts/debug.sh)
 lint: lint-selftest
-	$(Q)python3 scripts/lint-deprecated.py --build $(O)
+	$(Q)python3 scripts/lint/lint-deprecated.py --build $(O)
 
 lint-selftest:
-	$(Q)python3 tests/lint/selftest.py --build $(O)
+	$(Q)python3 scripts/lint/selftest/selftest.py --build $(O)
 
 debug:
 	$(Q)scripts/deps.sh
@@ -161,7 +166,7 @@ bench:
 	$(Q)scripts/deps.sh
 	$(Q)$(MAKE) --no-print-directory DEBUG=1 all
 	$(Q)$(MAKE) --no-print-directory DEBUG=0 O=$(O)/release all
-	$(Q)python3 scripts/bench.py --build $(O) $(BENCH_ARGS)
+	$(Q)python3 scripts/bench/bench.py --build $(O) $(BENCH_ARGS)
 
 .PHONY: bench
 
@@ -175,20 +180,20 @@ bench:
 #   make monitor-test       boot with `monitor`, drive it over COM1 from the host
 #   make docs-img           redraw docs/img/*.svg from their .dot/.gp sources
 labs:
-	$(Q)python3 scripts/labs.py list
+	$(Q)python3 scripts/labs/labs.py list
 
 lab-reset lab-solve lab-test:
 	$(Q)test -n "$(LAB)" || { echo "usage: make $@ LAB=NN (make labs lists them)" >&2; exit 2; }
-	$(Q)python3 scripts/labs.py $(patsubst lab-%,%,$@) $(LAB)
+	$(Q)python3 scripts/labs/labs.py $(patsubst lab-%,%,$@) $(LAB)
 
 labs-check:
 	$(Q)scripts/deps.sh
-	$(Q)python3 scripts/labs.py check
+	$(Q)python3 scripts/labs/labs.py check
 
 monitor-test:
 	$(Q)scripts/deps.sh
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)python3 tests/monitor_test.py --elf $(O)/kmaplab.elf
+	$(Q)python3 scripts/test/monitor_test.py --elf $(O)/kmaplab.elf
 
 DOCS_IMG_SRC := $(wildcard docs/img/*.dot docs/img/*.gp)
 docs-img: $(addsuffix .svg,$(basename $(DOCS_IMG_SRC)))

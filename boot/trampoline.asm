@@ -5,7 +5,7 @@
 ; A CPU woken by STARTUP IPI begins in 16-bit real mode at CS:IP =
 ; (page << 8):0, so this code must sit on a page below 1 MiB. The bytes
 ; between trampoline_start and trampoline_end are copied there by
-; kernel/smpboot.c, which also fills in the tr_* fields (they hold
+; arch/x86/kernel/smpboot.c, which also fills in the tr_* fields (they hold
 ; physical addresses only known at run time). The AP then:
 ;   1. loads the trampoline's flat GDT and enters protected mode;
 ;   2. turns on PAE with the trampoline PDPT: entry 0 identity-maps the
@@ -14,7 +14,7 @@
 ;      is the kernel's own page directory, shared with every CPU;
 ;   3. EFER.NXE, CR0.PG|WP, and a jump to ap_startup_32 in kernel text;
 ;   4. there: CR3 = swapper_pdpt (the identity mapping goes), CR4.PGE,
-;      the stack kernel/smpboot.c prepared, start_secondary(cpu).
+;      the stack arch/x86/kernel/smpboot.c prepared, start_secondary(cpu).
 
 section .rodata
 align 16

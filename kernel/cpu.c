@@ -1,43 +1,133 @@
 // SPDX-License-Identifier: GPL-2.0
-/* What the boot CPU can do, from CPUID, printed once at boot. */
+/*
+ * CPU hotplug: cpu_down() and cpu_up(), from the monitor or from tests.
+ *
+ * cpu_down(cpu), in order:
+ *   1. cpu leaves the active mask: no new task is placed there, no idle
+ *      CPU pulls to it, and every task on it is told to leave;
+ *   2. the tasks go: queued ones are moved now, the running one at its
+ *      next switch-out (a reschedule IPI brings that about) -- except a
+ *      task pinned by migrate_disable(), e.g. one that holds a
+ *      kmap_local_page() mapping, whose slot exists only on this CPU.
+ *      Those are waited for, as highmem.rst promises ("the CPU can not
+ *      be unplugged until the mapping is released"), for at most
+ *      cpu_down_timeout_ms (command line cpu_down_timeout_ms=); the
+ *      timeout names the task and how many local mappings it holds;
+ *   3. with only its idle task left, the CPU is asked to die: it clears
+ *      its online bit, drains its IPI queue and halts (play_dead());
+ *   4. sleep timers queued there move to this CPU.
+ * cpu_up() starts it again through INIT-SIPI-SIPI, like at boot.
+ *
+ * CPU 0 stays: it alone receives the PIT (jiffies) and the PIC.
+ */
 #include <linux/kernel.h>
-#include <linux/string.h>
-#include <asm/processor.h>
+#include <linux/sched.h>
+#include <linux/mutex.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
+#include <linux/cpumask.h>
+#include <linux/spinlock.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <kmaplab/smp.h>
 
-struct cpuinfo_x86 boot_cpu_data;
+DECLARE_PER_CPU(bool, cpu_dead_pending);
+DECLARE_PER_CPU(bool, cpu_dead);
 
-void cpu_detect(void)
+static DEFINE_MUTEX(cpu_hotplug_lock);
+unsigned long cpu_down_timeout_ms = 10000;
+
+static int __init cpu_down_timeout_setup(char *str)
 {
-	struct cpuinfo_x86 *c = &boot_cpu_data;
-	u32 a, b, cx, d, max_ext;
+	return kstrtoul(str, 10, &cpu_down_timeout_ms) == 0;
+}
+__setup("cpu_down_timeout_ms=", cpu_down_timeout_setup);
 
-	cpuid(0, &a, &b, &cx, &d);
-	memcpy(c->vendor, &b, 4);
-	memcpy(c->vendor + 4, &d, 4);
-	memcpy(c->vendor + 8, &cx, 4);
-	c->vendor[12] = '\0';
+/* A sleeping task pinned to cpu (it may still wake there). */
+static bool find_pinned_sleeper(unsigned int cpu, char *buf, size_t len)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	bool found = false;
 
-	cpuid(1, &a, &b, &cx, &d);
-	c->has_tsc = d & (1 << 4);
-	c->has_pae = d & (1 << 6);
-	c->has_pge = d & (1 << 13);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) {
+		if (is_idle_task(p) || task_cpu(p) != (int)cpu ||
+		    !p->migration_disabled || p->on_rq)
+			continue;
+		snprintf(buf, len, "%s/%d (%s, migrate_disable depth %d, %d kmap_local mapping%s)",
+			 p->comm, p->pid, task_state_name(p), p->migration_disabled,
+			 p->kmap_ctrl.idx / KM_INCR, p->kmap_ctrl.idx / KM_INCR == 1 ? "" : "s");
+		found = true;
+		break;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
 
-	c->phys_bits = 36;
-	cpuid(0x80000000, &max_ext, &b, &cx, &d);
-	if (max_ext >= 0x80000001) {
-		cpuid(0x80000001, &a, &b, &cx, &d);
-		c->has_nx = d & (1 << 20);
+int cpu_down(unsigned int cpu)
+{
+	unsigned long start = jiffies, warned = 0;
+	char who[96];
+	int err = 0;
+
+	if (cpu >= nr_cpu_ids)
+		return -EINVAL;
+	if (cpu == 0)
+		return -EBUSY;		/* the PIT and the PIC are wired to CPU 0 */
+	mutex_lock(&cpu_hotplug_lock);
+	if (!cpu_online(cpu)) {
+		err = -EINVAL;
+		goto out;
 	}
-	if (max_ext >= 0x80000007) {
-		cpuid(0x80000007, &a, &b, &cx, &d);
-		c->has_invariant_tsc = d & (1 << 8);
+	cpumask_clear_cpu(cpu, &__cpu_active_mask);
+	if (raw_smp_processor_id() == cpu)
+		yield();		/* the caller itself leaves first */
+
+	for (;;) {
+		bool busy = sched_cpu_drain(cpu, who, sizeof(who)) > 0;
+
+		if (!busy)
+			busy = find_pinned_sleeper(cpu, who, sizeof(who));
+		if (!busy)
+			break;
+		if (time_after(jiffies, start + msecs_to_jiffies(cpu_down_timeout_ms))) {
+			pr_err("cpu_down: CPU %u still busy after %lu ms: %s holds it "
+			       "(migrate_disable pins it there); CPU %u stays up\n",
+			       cpu, cpu_down_timeout_ms, who, cpu);
+			cpumask_set_cpu(cpu, &__cpu_active_mask);
+			err = -EBUSY;
+			goto out;
+		}
+		if (!warned && time_after(jiffies, start + HZ / 10)) {
+			pr_info("cpu_down: CPU %u waits for %s\n", cpu, who);
+			warned = 1;
+		}
+		schedule_timeout_uninterruptible(1);
 	}
-	if (max_ext >= 0x80000008) {
-		cpuid(0x80000008, &a, &b, &cx, &d);
-		c->phys_bits = a & 0xff;
-	}
-	pr_info("CPU: %s, PAE %s, PGE %s, NX %s (EFER.NXE %s), TSC %s, %u physical address bits\n",
-		c->vendor, c->has_pae ? "yes" : "NO", c->has_pge ? "yes" : "NO",
-		c->has_nx ? "yes" : "no", nx_enabled ? "on" : "off",
-		c->has_tsc ? "yes" : "no", c->phys_bits);
+
+	per_cpu(cpu_dead, cpu) = false;
+	smp_mb();
+	WRITE_ONCE(per_cpu(cpu_dead_pending, cpu), true);
+	smp_send_reschedule(cpu);	/* out of hlt, into play_dead() */
+	while (!READ_ONCE(per_cpu(cpu_dead, cpu)))
+		schedule_timeout_uninterruptible(1);
+	WRITE_ONCE(per_cpu(cpu_dead_pending, cpu), false);
+	timers_migrate(cpu, raw_smp_processor_id());
+	pr_info("cpu_down: CPU %u is offline (%u online)\n", cpu, num_online_cpus());
+out:
+	mutex_unlock(&cpu_hotplug_lock);
+	return err;
+}
+
+int cpu_up(unsigned int cpu)
+{
+	int err;
+
+	if (cpu >= nr_cpu_ids)
+		return -EINVAL;
+	mutex_lock(&cpu_hotplug_lock);
+	err = cpu_online(cpu) ? -EINVAL : __cpu_up(cpu);
+	mutex_unlock(&cpu_hotplug_lock);
+	return err;
 }

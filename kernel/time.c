@@ -2,7 +2,7 @@
 /*
  * Time: the PIT drives jiffies (IRQ 0 at HZ, CPU 0 only); the
  * scheduler tick on every CPU is its local APIC timer, calibrated
- * against the PIT (kernel/apic.c; lapic_timer=0: the PIT's). The TSC, once
+ * against the PIT (arch/x86/kernel/apic.c; lapic_timer=0: the PIT's). The TSC, once
  * calibrated against that tick, gives nanoseconds (ktime_get_ns) and the
  * busy waits (udelay). Under QEMU's -icount the TSC counts instructions,
  * which the benchmarks rely on; wall-clock figures are then meaningless.

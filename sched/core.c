@@ -25,9 +25,9 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/highmem-internal.h>
+#include <asm/sections.h>
 #include "sched.h"
 
-extern char boot_stack[], boot_stack_top[];
 #define BOOT_STACK_SIZE (16 * 1024)	/* boot/head.asm */
 
 /* The boot task: start_kernel() and then the tests run on it. */
@@ -248,7 +248,7 @@ void preempt_schedule(void)
 }
 
 /*
- * kernel/irq.c, on return from an interrupt that hit preemptible code
+ * arch/x86/kernel/irq.c, on return from an interrupt that hit preemptible code
  * with a reschedule pending. IRQs are off and stay off on return; the
  * switch itself runs with them on, like any other.
  */

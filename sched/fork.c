@@ -7,7 +7,7 @@
  * from vmalloc, as Linux's VMAP_STACK does it -- the unmapped page the
  * vmalloc area leaves below every area is the stack's guard page, so an
  * overflow faults into it and the double-fault handler names the thread
- * (kernel/traps.c). A dead task's stack is freed as soon as the task has
+ * (arch/x86/kernel/traps.c). A dead task's stack is freed as soon as the task has
  * switched away for the last time (finish_task_switch()); the
  * task_struct when the last reference to it is dropped.
  */

@@ -31,7 +31,7 @@ static void arch_cpu_idle(void)
 }
 
 /*
- * The end of a CPU taken down (kernel/cpu_hotplug.c): only its idle task
+ * The end of a CPU taken down (kernel/cpu.c): only its idle task
  * is left, and it stops here, IRQs off, until cpu_up() sends INIT again
  * -- which starts it from scratch, on this idle task's stack, so nothing
  * of this frame is ever returned to.

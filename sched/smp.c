@@ -13,7 +13,7 @@
  *    switch-out, moved only once it is off its stack.
  *  - None of that applies while task->migration_disabled != 0: a pinned
  *    task is never pulled, never placed elsewhere on wake-up, never sent
- *    away; cpu_down() waits for it (kernel/cpu_hotplug.c).
+ *    away; cpu_down() waits for it (kernel/cpu.c).
  *
  * Locking: a task's CPU (task->cpu) changes only with its run queue's
  * lock held, and a task is only ever moved while it is not running: from

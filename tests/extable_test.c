@@ -15,11 +15,11 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/fixmap.h>
+#include <asm/sections.h>
 #include <kunit/test.h>
 #include <kmaplab/traps.h>
 #include <kmaplab/kunit.h>
 
-extern char boot_stack_guard[];
 
 static u32 extable_test_var = 0x12345678;
 static const u32 extable_test_ro = 0xfeedface;

@@ -2,8 +2,8 @@
 /*
  * Lab 03 (docs/labs/03-convert-kmap.md): convert a kmap() user.
  *
- * `make lab-reset LAB=03` turns kernel/ramdisk_local.c back into the
- * kmap()/kmap_atomic() code of kernel/ramdisk_kmap.c. The lab is done
+ * `make lab-reset LAB=03` turns drivers/block/ramdisk_local.c back into the
+ * kmap()/kmap_atomic() code of drivers/block/ramdisk_kmap.c. The lab is done
  * when it uses kmap_local_page() only -- no kmap() pool slot, no mapping
  * with page faults off -- and still keeps every contract kmap_atomic()
  * used to keep for it, and still gives the same results as the original.

@@ -15,13 +15,12 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/pgtable_types.h>
+#include <asm/sections.h>
 #include <kunit/test.h>
 #include <kmaplab/kunit.h>
 
 extern u64 swapper_pdpt[];
 extern u64 swapper_pd[];
-extern char boot_stack_guard[], boot_stack[], boot_stack_top[];
-extern char _text[], _etext[];
 
 #define CPUID_NX (1U << 20)	/* CPUID 0x80000001 EDX */
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The RAM disk, before and after the kmap_local conversion: the same
- * cases run as two suites, ramdisk_kmap (kernel/ramdisk_kmap.c) and
- * ramdisk_local (kernel/ramdisk_local.c). Both must behave alike --
+ * cases run as two suites, ramdisk_kmap (drivers/block/ramdisk_kmap.c) and
+ * ramdisk_local (drivers/block/ramdisk_local.c). Both must behave alike --
  * data, ranges, interrupts, threads -- and neither may break the
  * contracts of the helpers it uses. Only the last case differs: it
  * checks which mapping API each version really used.

@@ -85,7 +85,7 @@ int bench_run(const char *glob, unsigned int iters);
 /* start_kernel(): run the benchmarks if `bench` is on the command line. */
 void bench_main(void);
 
-/* kernel/bench_cases.c: one entry per case. */
+/* teaching/bench/bench_cases.c: one entry per case. */
 struct bench_case {
 	const char *name;
 	/* Fills results (up to max) and returns how many; <0 on error. */
@@ -95,12 +95,12 @@ extern const struct bench_case bench_cases[];
 extern const unsigned int nr_bench_cases;
 #define BENCH_MAX_RESULTS 8		/* per case */
 
-/* kernel/bench_threads.c: cases that need several threads. */
+/* teaching/bench/bench_threads.c: cases that need several threads. */
 int case_threads_local(struct bench_result *res, int max, unsigned int iters);
 int case_threads_kmap(struct bench_result *res, int max, unsigned int iters);
 int case_switch(struct bench_result *res, int max, unsigned int iters);
 
-/* kernel/bench_smp.c: threads bound one per CPU; the cost of a pool wrap. */
+/* teaching/bench/bench_smp.c: threads bound one per CPU; the cost of a pool wrap. */
 int case_smp_local(struct bench_result *res, int max, unsigned int iters);
 int case_smp_kmap(struct bench_result *res, int max, unsigned int iters);
 int case_smp_kmap_wrap(struct bench_result *res, int max, unsigned int iters);

@@ -3,7 +3,7 @@
 #define _KMAPLAB_KUNIT_H
 
 /*
- * The boot-time side of KUnit (kernel/kunit/executor.c): run every
+ * The boot-time side of KUnit (lib/kunit/executor.c): run every
  * registered suite that kunit.filter_glob= selects, printing KTAP v1.
  * Returns the number of failed suites (0 when all passed or skipped).
  */

@@ -5,7 +5,7 @@
 #include <linux/types.h>
 
 /*
- * The kernel monitor on COM1 (kernel/monitor.c, kernel/monitor_edit.c),
+ * The kernel monitor on COM1 (teaching/monitor/monitor.c, teaching/monitor/monitor_edit.c),
  * started by `monitor` on the command line after the boot's tests.
  */
 
@@ -23,9 +23,9 @@ int monitor_read_line(char *buf, size_t size, const char *prompt);
 
 /* Printers the monitor calls, from their subsystems. */
 void show_mem(void);			/* mm/show_mem.c */
-void print_vm_layout(void);		/* mm/init_32.c */
+void print_vm_layout(void);		/* arch/x86/mm/init_32.c */
 void show_threads(void);		/* sched/debug.c */
 void show_pkmaps(void);			/* mm/pkmap.c */
-void kunit_run_glob(const char *glob);	/* kernel/kunit/executor.c */
+void kunit_run_glob(const char *glob);	/* lib/kunit/executor.c */
 
 #endif /* _KMAPLAB_MONITOR_H */

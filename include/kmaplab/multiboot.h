@@ -50,7 +50,7 @@ struct multiboot_mod_list {
 
 /*
  * boot/head.asm copies these out of wherever the loader put them before
- * paging is switched on (kernel/multiboot.c holds the storage), so no
+ * paging is switched on (boot/multiboot.c holds the storage), so no
  * code after it reads loader memory.
  */
 #define BOOT_CMDLINE_MAX 1024

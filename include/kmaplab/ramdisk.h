@@ -10,11 +10,11 @@
  * docs/conversion.md converts from kmap()/kmap_atomic() to
  * kmap_local_page(), following Linux's conversion notes.
  *
- *   kernel/ramdisk.c        the disk: pages, range checks, and the
+ *   drivers/block/ramdisk.c        the disk: pages, range checks, and the
  *                           helpers whose contracts the conversion must
  *                           keep (bounce buffer, inatomic copy, worker)
- *   kernel/ramdisk_kmap.c   "before": kmap() and kmap_atomic()
- *   kernel/ramdisk_local.c  "after": kmap_local_page()
+ *   drivers/block/ramdisk_kmap.c   "before": kmap() and kmap_atomic()
+ *   drivers/block/ramdisk_local.c  "after": kmap_local_page()
  *
  * Both implementations are struct ramdisk_ops and pass the same tests
  * (tests/ramdisk_test.c); the benchmark compares them (bench ramdisk).
@@ -97,7 +97,7 @@ struct rd_contract_stats {
 };
 extern struct rd_contract_stats rd_contract;
 
-/* kernel/ramdisk_bench.c: the "ramdisk" benchmark case, both versions. */
+/* teaching/bench/ramdisk_bench.c: the "ramdisk" benchmark case, both versions. */
 struct bench_result;
 int case_ramdisk(struct bench_result *res, int max, unsigned int iters);
 

@@ -3,8 +3,8 @@
 #define _KMAPLAB_SMP_H
 
 /*
- * The glue between the SMP pieces (kernel/smpboot.c, kernel/smp.c,
- * kernel/cpu_hotplug.c, sched/): not an API for the rest of the kernel.
+ * The glue between the SMP pieces (arch/x86/kernel/smpboot.c, kernel/smp.c,
+ * kernel/cpu.c, sched/): not an API for the rest of the kernel.
  */
 #include <linux/types.h>
 #include <linux/percpu.h>

@@ -5,7 +5,7 @@
 #include <linux/types.h>
 
 /*
- * The stale-TLB demonstration (mm/tlbdemo.c): map page A at a fixmap
+ * The stale-TLB demonstration (teaching/tlbdemo/tlbdemo.c): map page A at a fixmap
  * slot and read it (the translation is now cached), point the PTE at
  * page B *without* invalidating and read again, then invalidate and read
  * a third time. Done for each way of invalidating and for a global and a

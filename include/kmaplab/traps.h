@@ -5,7 +5,7 @@
 #include <linux/types.h>
 #include <asm/ptrace.h>
 
-/* kernel/traps.c */
+/* arch/x86/kernel/traps.c */
 void do_trap(struct pt_regs *regs);
 void do_page_fault(struct pt_regs *regs);
 

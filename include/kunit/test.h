@@ -32,7 +32,7 @@
  *  - kmaplab extension: kunit_catch_oops() / KUNIT_EXPECT_OOPS() for a
  *    test that expects an oops or BUG() (see the end of this file).
  *
- * What a failing case looks like (the executor is kernel/kunit/):
+ * What a failing case looks like (the executor is lib/kunit/):
  *
  *     # demo: EXPECTATION FAILED at tests/demo_test.c:17
  *     Expected a == b, but
@@ -284,7 +284,7 @@ int __kunit_test_suites_init(struct kunit_suite *const *const suites,
  * ("Expected fn(arg) to oops, but it returned") if fn(arg) returns.
  *
  * A function, not a statement, is taken on purpose: the setjmp this
- * needs then lives in kernel/kunit/, not in the test's own frame, where
+ * needs then lives in lib/kunit/, not in the test's own frame, where
  * -Wclobbered would flag the test's locals.
  */
 const char *kunit_catch_oops(struct kunit *test, void (*fn)(void *),

@@ -11,7 +11,7 @@
  * flag, oops_in_progress -- is saved at the try and put back after a
  * throw, because a longjmp skips the code that would have balanced it.
  *
- * Only kernel/kunit/ should touch these; tests use KUNIT_ASSERT_*(),
+ * Only lib/kunit/ should touch these; tests use KUNIT_ASSERT_*(),
  * kunit_skip() and kunit_catch_oops(). Moving the try into a kthread
  * later changes kunit_try_catch_run() and the throw, not the callers.
  */

@@ -87,7 +87,7 @@ static inline unsigned int cpumask_weight(const cpumask_t *m)
 /*
  * possible: found at boot (ACPI); online: running and taking interrupts;
  * active: online and accepting tasks. cpu_down() clears active first,
- * moves the tasks away, and clears online last (kernel/cpu_hotplug.c).
+ * moves the tasks away, and clears online last (kernel/cpu.c).
  */
 extern cpumask_t __cpu_possible_mask, __cpu_online_mask, __cpu_active_mask;
 #define cpu_possible_mask ((const cpumask_t *)&__cpu_possible_mask)

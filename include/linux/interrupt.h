@@ -20,7 +20,7 @@ void free_irq(unsigned int irq, void *dev_id);
 void enable_irq(unsigned int irq);
 void disable_irq(unsigned int irq);
 
-/* Hard-IRQ accounting in preempt_count (kernel/irq.c). */
+/* Hard-IRQ accounting in preempt_count (arch/x86/kernel/irq.c). */
 void irq_enter(void);
 void irq_exit(void);
 

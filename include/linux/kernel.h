@@ -48,7 +48,7 @@
 #define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
 #define lower_32_bits(n) ((u32)((n) & 0xffffffff))
 
-/* Number parsing (kernel/kstrtox.c). Return 0 or -EINVAL/-ERANGE. */
+/* Number parsing (lib/kstrtox.c). Return 0 or -EINVAL/-ERANGE. */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 int kstrtoll(const char *s, unsigned int base, long long *res);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);

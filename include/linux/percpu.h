@@ -10,7 +10,7 @@
  * Per-CPU variables, Linux's x86-32 model.
  *
  * DEFINE_PER_CPU puts the variable in .data..percpu. CPU 0 uses that
- * section in place; every other CPU gets a copy of it (kernel/percpu.c)
+ * section in place; every other CPU gets a copy of it (arch/x86/kernel/setup_percpu.c)
  * and __per_cpu_offset[cpu] is how far that copy is from the original.
  * Each CPU's %fs segment has its own offset as base, so
  *
@@ -121,7 +121,7 @@ static inline void __pcpu_wide(char op, void *p, const void *v, unsigned int siz
 #define __this_cpu_write(var, val) this_cpu_write(var, val)
 #define __this_cpu_inc(var) this_cpu_inc(var)
 
-/* kernel/percpu.c: make the areas of the CPUs found (before they boot). */
+/* arch/x86/kernel/setup_percpu.c: make the areas of the CPUs found (before they boot). */
 void setup_per_cpu_areas(void);
 void percpu_save_template(void);
 

@@ -49,7 +49,7 @@ int vprintk(const char *fmt, va_list args);
 #define pr_warn_once(fmt, ...) ({ static bool __done; \
 	if (!__done) { __done = true; pr_warn(fmt, ##__VA_ARGS__); } })
 
-/* kernel/vsprintf.c */
+/* lib/vsprintf.c */
 __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
 __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
 __printf(2, 3) int sprintf(char *buf, const char *fmt, ...);

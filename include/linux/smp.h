@@ -58,7 +58,7 @@ __noreturn void stop_this_cpu(void);
 /* Ask cpu to reschedule (the RESCHEDULE IPI). */
 void smp_send_reschedule(int cpu);
 
-/* CPU hotplug (kernel/cpu_hotplug.c); 0 or -errno. */
+/* CPU hotplug (kernel/cpu.c); 0 or -errno. */
 int cpu_up(unsigned int cpu);
 int cpu_down(unsigned int cpu);
 

@@ -32,7 +32,7 @@ static inline bool pagefault_disabled(void)
 
 /*
  * Copies that return -EFAULT instead of oopsing when the source or the
- * destination is not mapped (kernel/maccess.c, via the exception table).
+ * destination is not mapped (mm/maccess.c, via the exception table).
  */
 long copy_from_kernel_nofault(void *dst, const void *src, size_t size);
 long copy_to_kernel_nofault(void *dst, const void *src, size_t size);

@@ -1,0 +1,85 @@
+; SPDX-License-Identifier: GPL-2.0
+;
+; arch/x86/entry/entry_32.asm - interrupt and exception entry.
+;
+; Every vector has a tiny stub that pushes an error code (0 when the CPU
+; did not push one) and the vector number, then jumps to common_entry,
+; which saves the rest into a struct pt_regs (<asm/ptrace.h>) and calls
+; do_interrupt(regs) in arch/x86/kernel/irq.c. The kernel runs only in ring 0, so
+; the CPU pushes just EFLAGS, CS and EIP and the stack never changes.
+
+extern do_interrupt
+
+%macro STUB_NOERR 1
+isr_stub_%1:
+	push 0
+	push %1
+	jmp common_entry
+%endmacro
+
+%macro STUB_ERR 1
+isr_stub_%1:
+	push %1
+	jmp common_entry
+%endmacro
+
+section .text
+; Exceptions that push an error code: 8, 10-14, 17, 21, 29, 30.
+%assign v 0
+%rep 48
+%if v == 8 || (v >= 10 && v <= 14) || v == 17 || v == 21 || v == 29 || v == 30
+	STUB_ERR v
+%else
+	STUB_NOERR v
+%endif
+%assign v v + 1
+%endrep
+	STUB_NOERR 0xf0			; IRQ_WORK_VECTOR: self-sent test interrupt
+	STUB_NOERR 0xec			; LOCAL_TIMER_VECTOR
+	STUB_NOERR 0xfb			; CALL_FUNCTION_VECTOR
+	STUB_NOERR 0xfd			; RESCHEDULE_VECTOR
+	STUB_NOERR 0xff			; SPURIOUS_APIC_VECTOR
+
+common_entry:
+	push ds
+	push es
+	push fs
+	push gs
+	pusha
+	mov ax, 0x10			; __KERNEL_DS
+	mov ds, ax
+	mov es, ax
+	mov eax, esp			; struct pt_regs *
+
+	; A frame record (saved EBP, return address = interrupted EIP), so a
+	; backtrace taken inside the handler walks on into the code that was
+	; interrupted.
+	push dword [eax + 56]		; regs->ip
+	push ebp
+	mov ebp, esp
+	push eax
+	call do_interrupt
+	add esp, 12
+
+	popa
+	pop gs
+	pop fs
+	pop es
+	pop ds
+	add esp, 8			; vector and error code
+	iret
+
+section .rodata
+global isr_stub_table
+isr_stub_table:				; stub address for vectors 0..47
+%assign v 0
+%rep 48
+	dd isr_stub_%+v
+%assign v v + 1
+%endrep
+global isr_stub_f0, isr_stub_ec, isr_stub_fb, isr_stub_fd, isr_stub_ff
+isr_stub_f0 equ isr_stub_0xf0
+isr_stub_ec equ isr_stub_0xec
+isr_stub_fb equ isr_stub_0xfb
+isr_stub_fd equ isr_stub_0xfd
+isr_stub_ff equ isr_stub_0xff

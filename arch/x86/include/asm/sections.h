@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_SECTIONS_H
+#define _ASM_SECTIONS_H
+
+/*
+ * Symbols that linker.ld and the assembly files define, declared once
+ * here (as Linux's <asm/sections.h> and <asm-generic/sections.h>), so
+ * that no .c file writes its own extern for them.
+ */
+#include <linux/types.h>
+
+/* The kernel image's sections (linker.ld). */
+extern char _text[], _etext[], __start_rodata[], __end_rodata[];
+extern char _sdata[], _edata[], __bss_start[], __bss_stop[], _end[];
+extern char __per_cpu_start[], __per_cpu_end[];
+
+/* boot/head.asm: the boot stack, its unmapped guard page, the boot tables. */
+extern char boot_stack[], boot_stack_top[], boot_stack_guard[];
+extern char boot_pt[];
+/* swapper_pdpt, the boot PDPT (CR3), is in <asm/pgtable.h> with its type. */
+
+/* arch/x86/entry/entry_32.asm: the interrupt stubs the IDT points at. */
+extern const unsigned long isr_stub_table[48];
+extern char isr_stub_f0[], isr_stub_ec[], isr_stub_fb[], isr_stub_fd[],
+	isr_stub_ff[];
+
+/* boot/trampoline.asm: the AP start code, copied below 1 MiB. */
+extern const u8 trampoline_start[], trampoline_end[];
+extern u8 tr_gdtr[], tr_farjmp[], tr_pdpt_phys[], tr_entry[], tr_efer_nx[];
+extern const u32 tr_pm_offset, tr_gdt_offset;
+extern char ap_startup_32[];
+
+#endif /* _ASM_SECTIONS_H */

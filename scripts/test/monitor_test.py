@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+#
+# monitor_test.py - drive the kernel monitor through COM1 from the host.
+#
+# Boots kmaplab with `monitor` and its serial port on a Unix socket
+# (QEMU waits for us before starting the guest, so nothing is lost),
+# types commands the way a person would -- one character stream, CR at
+# the end -- and checks each answer.  Every check prints "ok"/"not ok";
+# the last line is "N passed, N failed, N skipped" like the runner's.
+# Exit status 0 when all passed.  The whole conversation is kept in
+# build/test-logs/monitor.log.
+#
+#   scripts/test/monitor_test.py [--elf build/kmaplab.elf] [--smp N] [--timeout 120] [-v]
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PROMPT = b'kmaplab> '
+TS_RE = re.compile(r'^\[\s*\d+\.\d+\] ', re.M)
+
+
+class Monitor:
+	def __init__(self, elf, log, engine, smp, verbose):
+		self.dir = tempfile.mkdtemp(prefix='kmaplab-mon.')
+		self.sock_path = os.path.join(self.dir, 'com1')
+		self.log = open(log, 'wb')
+		self.verbose = verbose
+		self.buf = b''
+		accel = (['-enable-kvm', '-cpu', 'host,-arch-capabilities']
+			 if engine == 'kvm' else ['-accel', 'tcg', '-cpu', 'max'])
+		self.argv = ['qemu-system-i386'] + accel + [
+			'-m', '256M', '-smp', str(smp), '-display', 'none', '-no-reboot',
+			'-device', 'isa-debug-exit,iobase=0xf4,iosize=4',
+			'-serial', 'unix:%s,server=on,wait=on' % self.sock_path,
+			'-kernel', elf,
+			'-append', 'lowmem=64M kunit.filter_glob=NONE monitor']
+		self.qemu = subprocess.Popen(self.argv, stdin=subprocess.DEVNULL,
+					     stdout=subprocess.PIPE,
+					     stderr=subprocess.STDOUT)
+		deadline = time.monotonic() + 10
+		while True:
+			try:
+				self.sock = socket.socket(socket.AF_UNIX)
+				self.sock.connect(self.sock_path)
+				break
+			except OSError:
+				self.sock.close()
+				if self.qemu.poll() is not None or time.monotonic() > deadline:
+					raise RuntimeError('QEMU did not open %s: %s' % (
+						self.sock_path, self.qemu.stdout.read().decode()))
+				time.sleep(0.05)
+		self.sock.settimeout(0.2)
+
+	def _recv(self):
+		try:
+			d = self.sock.recv(4096)
+		except socket.timeout:
+			return True
+		except OSError:
+			return False
+		if not d:
+			return False
+		self.log.write(d)
+		self.log.flush()
+		if self.verbose:
+			sys.stdout.write(d.decode(errors='replace'))
+		self.buf += d
+		return True
+
+	def until_prompt(self, timeout):
+		"""Everything up to the next prompt, as clean text; None on timeout."""
+		deadline = time.monotonic() + timeout
+		while PROMPT not in self.buf:
+			if time.monotonic() > deadline or not self._recv():
+				return None
+		out, self.buf = self.buf.split(PROMPT, 1)
+		text = out.decode(errors='replace').replace('\r', '')
+		return TS_RE.sub('', text)
+
+	def send(self, keys):
+		self.sock.sendall(keys.encode() if isinstance(keys, str) else keys)
+
+	def cmd(self, line, timeout=60):
+		self.send(line + '\r')
+		return self.until_prompt(timeout)
+
+	def close(self, timeout=10):
+		try:
+			self.qemu.wait(timeout)
+		except subprocess.TimeoutExpired:
+			self.qemu.kill()
+			self.qemu.wait()
+		while self._recv() and self.buf:
+			self.buf = b''
+		self.sock.close()
+		self.log.close()
+		try:
+			os.unlink(self.sock_path)
+			os.rmdir(self.dir)
+		except OSError:
+			pass
+		return self.qemu.returncode
+
+
+class Checks:
+	def __init__(self):
+		self.passed = self.failed = 0
+
+	def check(self, name, ok, text=''):
+		if ok:
+			self.passed += 1
+			print('ok      monitor: %s' % name)
+		else:
+			self.failed += 1
+			print('not ok  monitor: %s' % name)
+			for l in (text or '(no answer)').strip().splitlines()[-12:]:
+				print('        | ' + l)
+		return ok
+
+
+def has(text, *patterns):
+	return text is not None and all(re.search(p, text, re.M) for p in patterns)
+
+
+def run(args):
+	c = Checks()
+	m = Monitor(args.elf, args.log, args.engine, args.smp, args.verbose)
+	try:
+		boot = m.until_prompt(args.timeout)
+		if not c.check('boots to the prompt', has(boot, r'kmaplab monitor on COM1'), boot):
+			return c
+
+		t = m.cmd('help')
+		c.check('help lists every command', has(t, *[r'^\s+%s\s' % w for w in (
+			'help', 'mem', 'layout', 'pt', 'kmaps', 'threads', 'stat', 'map',
+			'unmap', 'test', 'bench', 'tlbdemo', 'cpus', 'cpu_down', 'cpu_up',
+			'reboot', 'exit')]), t)
+
+		t = m.cmd('cpus')
+		c.check('cpus: one line per CPU', has(t, r'^\s+CPU 0: online') and
+			len(re.findall(r'^\s+CPU \d+: ', t or '', re.M)) == args.smp, t)
+		if args.smp > 1:
+			last = args.smp - 1
+			t = m.cmd('cpu_down %d' % last, timeout=60)
+			c.check('cpu_down: the CPU goes offline', has(
+				t, r'^CPU %d is offline' % last), t)
+			t = m.cmd('cpus')
+			c.check('cpus: shows it offline', has(t, r'CPU %d: offline' % last), t)
+			t = m.cmd('cpu_up %d' % last, timeout=60)
+			c.check('cpu_up: back online', has(t, r'^CPU %d is online' % last), t)
+
+		t = m.cmd('mem')
+		c.check('mem: zones, per-order free lists, highmem total',
+			has(t, r'^Normal free:\d+kB', r'^HighMem free:\d+kB',
+			    r'^HighMem: .*\d+\*4096kB', r'^\d+ pages HighMem'), t)
+		span = re.search(r'^HighMem .*spanned:\[pfn (0x[0-9a-f]+)-(0x[0-9a-f]+)\)', t or '', re.M)
+		high_pfn = int(span.group(1), 16) + 0x1000 if span else 0x5000
+
+		t = m.cmd('layout')
+		c.check('layout: fixmap, pkmap, vmalloc, lowmem', has(
+			t, r'fixmap\s*:\s*0xff', r'pkmap\s*:\s*0xffc00000', r'vmalloc\s*:',
+			r'lowmem\s*:\s*0xc0000000 - 0xc4000000'), t)
+
+		t = m.cmd('pt 0xc0100000')
+		c.check('pt: walks PDPT/PD/PT to the kernel text', has(
+			t, r'pdpt\[\s*3\]', r'pde\s*\[', r'c0100000 -> phys 0x100000'), t)
+
+		before = m.cmd('stat')
+		t = m.cmd('map %#x' % high_pfn)
+		slot = re.search(r'mapped at ([0-9a-f]{8}): kmap_local slot', t or '')
+		c.check('map: a highmem pfn lands in a kmap_local slot', slot is not None, t)
+		if slot:
+			va = slot.group(1)
+			c.check('map: the walk ends at that pfn', has(
+				t, r'%s -> phys %#x\b' % (va, high_pfn << 12)), t)
+			t = m.cmd('pt 0x' + va)
+			c.check('pt: the slot is present and global', has(
+				t, r'pte \[\s*\d+\] = [0-9a-f]+\s+present rw .*global'), t)
+			t = m.cmd('kmaps')
+			c.check('kmaps: init holds the slot', has(
+				t, r'init \(pid 1\): 1 mapping', r'%s\s+pfn %#07x' % (va, high_pfn)), t)
+			t = m.cmd('threads')
+			c.check('threads: init has preemption on, migration off, 1 map',
+				has(t, r'^\s+1 init\s+R \(running\)\s+0\s+0\s+1\s+1\s'), t)
+			t = m.cmd('test tlbdemo')
+			c.check('test refuses while a mapping is held', has(
+				t, r'^error: .test. needs the monitor to hold no kmap_local'), t)
+			t = m.cmd('unmap')
+			c.check('unmap: the slot is released', has(t, r'unmapped %s' % va), t)
+			t = m.cmd('pt 0x' + va)
+			c.check('pt: the slot is empty again', has(t, r'%s is not mapped' % va), t)
+		after = m.cmd('stat')
+		n0 = re.search(r'kmap_local/kmap_atomic: (\d+) maps', before or '')
+		n1 = re.search(r'kmap_local/kmap_atomic: (\d+) maps', after or '')
+		c.check('stat: one more kmap_local map counted', n0 and n1 and
+			int(n1.group(1)) == int(n0.group(1)) + 1, (before or '') + (after or ''))
+
+		t = m.cmd('map 0x2000')
+		c.check('map: a lowmem pfn needs no slot', has(
+			t, r'\(lowmem\) is at c2000000: kmap_local_page returned its direct-map'), t)
+		m.cmd('unmap')
+
+		t = m.cmd('tlbdemo 50')
+		rows = re.findall(r'^\s+[0-9a-f]{8}\s+(global|non-global)\s+(invlpg|mov cr3|CR4\.PGE toggle)'
+				  r'\s+(\d+)/50\s+(\d+)/50\s+(\d+)/50', t or '', re.M)
+		c.check('tlbdemo: six rows, engine named', len(rows) == 6 and
+			has(t, r'^tlbdemo: (QEMU TCG|KVM|bare metal|\S)'), t)
+		c.check('tlbdemo: invlpg always shows the new page',
+			all(r[4] == '50' for r in rows if r[1] == 'invlpg') and rows, t)
+
+		t = m.cmd('test tlbdemo', timeout=120)
+		c.check('test tlbdemo: runs the suite, KTAP out', has(
+			t, r'# Subtest: tlbdemo', r'^ok 1 tlbdemo'), t)
+		t = m.cmd('bench floor 310', timeout=120)
+		c.check('bench floor: one case, machine-readable line', has(
+			t, r'# BENCH \{"case":"floor"', r'# bench: done, 1 cases'), t)
+
+		bad = [
+			('frob', r"^error: unknown command 'frob'"),
+			('map zz', r"^error: pfn 'zz' is not a number"),
+			('map c000', r"hex needs 0x"),
+			('map 0xfffff', r'^error: pfn 0xfffff is beyond the last RAM page'),
+			('map 0x0', r'^error: pfn 0x0 is reserved'),
+			('map', r'^usage: map <pfn>'),
+			('map 1 2', r'^usage: map <pfn>'),
+			('pt 0x1ffffffff', r'out of range'),
+			('unmap', r'^error: the monitor holds no mapping'),
+			('tlbdemo 0', r'^error: trials must be'),
+			('cpu_down 99', r'^error: no CPU 99'),
+			('bench nosuchcase', r"^error: no benchmark case matches 'nosuchcase'"),
+			('a b c d e f', r'^error: too many words'),
+			('x' * 300, r"^error: unknown command 'x{100,}'"),
+		]
+		for line, pat in bad:
+			t = m.cmd(line)
+			c.check('bad input %r: one-line error, prompt back' % line[:20],
+				has(t, pat) and len([l for l in t.splitlines()[1:] if l.strip()]) == 1, t)
+
+		# The line editor: backspace, ^U, ^C, history, CR LF.
+		t = m.cmd('mxyz\x7f\x7f\x7fem')
+		c.check('editor: backspace', has(t, r'^Normal free:'), t)
+		t = m.cmd('garbage\x15layout')
+		c.check('editor: ^U erases the line', has(t, r'^virtual kernel memory layout'), t)
+		m.send('stat\x03')
+		t = m.until_prompt(10)
+		c.check('editor: ^C abandons the line', has(t, r'\^C') and not has(t, r'^TLB:'), t)
+		t = m.cmd('\x1b[A\x1b[A')
+		c.check('editor: up-arrow recalls history', has(t, r'^virtual kernel memory layout') is False
+			and has(t, r'^Normal free:'), t)
+		t = m.cmd('\x1bOA')
+		c.check('editor: ESC O A (application mode) recalls too', has(t, r'^Normal free:'), t)
+		m.send('help pt\r\n')
+		t = m.until_prompt(10)
+		t2 = m.cmd('help exit')
+		c.check('editor: CR LF is one Enter', has(t, r'^pt <vaddr>') and
+			has(t2, r'^exit : leave QEMU'), (t or '') + (t2 or ''))
+
+		m.send('exit\r')
+	finally:
+		rc = m.close()
+	c.check('exit: QEMU leaves with status 33', rc == 33, 'exit status %s' % rc)
+	return c
+
+
+def main():
+	ap = argparse.ArgumentParser(description='Drive the kmaplab monitor over COM1.')
+	ap.add_argument('--elf', default=os.path.join(ROOT, 'build', 'kmaplab.elf'))
+	ap.add_argument('--log', default=os.path.join(ROOT, 'build', 'test-logs', 'monitor.log'))
+	ap.add_argument('--engine', choices=('tcg', 'kvm'), default='tcg')
+	ap.add_argument('--smp', type=int, default=1, help='CPUs (QEMU -smp)')
+	ap.add_argument('--timeout', type=int, default=120, help='seconds to boot')
+	ap.add_argument('-v', '--verbose', action='store_true', help='echo COM1')
+	args = ap.parse_args()
+	sys.stdout.reconfigure(line_buffering=True)
+	os.makedirs(os.path.dirname(args.log), exist_ok=True)
+	if not os.path.exists(args.elf):
+		print('monitor_test: %s missing (run make)' % args.elf)
+		print('0 passed, 1 failed, 0 skipped')
+		return 2
+	start = time.monotonic()
+	try:
+		c = run(args)
+	except (RuntimeError, OSError) as e:
+		print('not ok  monitor: %s' % e)
+		print('0 passed, 1 failed, 0 skipped')
+		return 1
+	print('monitor: log in %s; %.0fs' % (os.path.relpath(args.log, ROOT),
+					     time.monotonic() - start))
+	print('%d passed, %d failed, 0 skipped' % (c.passed, c.failed))
+	return 1 if c.failed else 0
+
+
+if __name__ == '__main__':
+	sys.exit(main())

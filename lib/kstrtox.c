@@ -34,31 +34,37 @@ static int digit_value(char c)
 	return 99;
 }
 
-/* Parse digits; returns the number of digits, -ERANGE on overflow. */
+/*
+ * Parse digits; returns the number of digits, -ERANGE on overflow. *end
+ * is set either way (past every digit), so a caller that goes on
+ * parsing after an overflowing number never reads an unset pointer.
+ */
 static int parse_digits(const char *s, unsigned int base,
 			unsigned long long *res, const char **end)
 {
 	unsigned long long v = 0;
 	int n = 0, d;
+	bool over = false;
 
 	while ((d = digit_value(*s)) < (int)base) {
 		if (v > div_u64(ULLONG_MAX - d, base))
-			return -ERANGE;
+			over = true;
 		v = v * base + d;
 		s++, n++;
 	}
-	*res = v;
 	*end = s;
+	if (over)
+		return -ERANGE;
+	*res = v;
 	return n;
 }
 
-int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
+/* No sign accepted here: kstrtoll() has taken its '-' already ("-+5"). */
+static int _kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 {
 	const char *end;
 	int n;
 
-	if (*s == '+')
-		s++;
 	s = parse_base(s, &base);
 	n = parse_digits(s, base, res, &end);
 	if (n < 0)
@@ -68,13 +74,20 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 	return 0;
 }
 
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
+{
+	if (*s == '+')
+		s++;
+	return _kstrtoull(s, base, res);
+}
+
 int kstrtoll(const char *s, unsigned int base, long long *res)
 {
 	unsigned long long v;
 	int err;
 
 	if (*s == '-') {
-		err = kstrtoull(s + 1, base, &v);
+		err = _kstrtoull(s + 1, base, &v);
 		if (err)
 			return err;
 		if (v > (unsigned long long)LLONG_MAX + 1)
@@ -183,12 +196,14 @@ unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
 
 /*
  * memparse(): a number with an optional K/M/G suffix ("32M"), as Linux
- * parses mem= and similar. *retptr points after what was used.
+ * parses mem= and similar. *retptr points after what was used. Where
+ * Linux wraps silently, a number or a suffix that overflows 64 bits gives
+ * ULLONG_MAX here, which every caller rejects as too large.
  */
 unsigned long long memparse(const char *ptr, char **retptr)
 {
 	unsigned long long v = 0;
-	unsigned int base = 0;
+	unsigned int base = 0, shift = 0;
 	const char *end;
 
 	ptr = parse_base(ptr, &base);
@@ -196,16 +211,20 @@ unsigned long long memparse(const char *ptr, char **retptr)
 		v = ULLONG_MAX;
 	switch (*end) {
 	case 'G': case 'g':
-		v <<= 10;
+		shift += 10;
 		/* fall through */
 	case 'M': case 'm':
-		v <<= 10;
+		shift += 10;
 		/* fall through */
 	case 'K': case 'k':
-		v <<= 10;
+		shift += 10;
 		end++;
 		break;
 	}
+	if (shift && v > ULLONG_MAX >> shift)
+		v = ULLONG_MAX;
+	else
+		v <<= shift;
 	if (retptr)
 		*retptr = (char *)end;
 	return v;

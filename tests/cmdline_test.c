@@ -139,6 +139,43 @@ static void cmdline_test_memparse(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, end, ",rest");
 }
 
+/*
+ * Issue 19, defects 1 and 9: a number too big for 64 bits still sets the
+ * end pointer (mem=99999999999999999999 dereferenced an unset one), and
+ * a suffix that overflows saturates instead of wrapping to a small size.
+ */
+static void cmdline_test_memparse_overflow(struct kunit *test)
+{
+	char *end = NULL;
+
+	KUNIT_EXPECT_EQ(test, memparse("99999999999999999999", &end), ULLONG_MAX);
+	KUNIT_ASSERT_NOT_NULL(test, end);
+	KUNIT_EXPECT_EQ(test, *end, '\0');
+	end = NULL;
+	KUNIT_EXPECT_EQ(test, memparse("99999999999999999999M,x", &end), ULLONG_MAX);
+	KUNIT_ASSERT_NOT_NULL(test, end);
+	KUNIT_EXPECT_STREQ(test, end, ",x");
+	/* 2^54 K = 2^64: one past the top wraps to 0 in Linux */
+	KUNIT_EXPECT_EQ(test, memparse("18014398509481984K", &end), ULLONG_MAX);
+	KUNIT_EXPECT_EQ(test, memparse("17179869184G", &end), ULLONG_MAX);
+	KUNIT_EXPECT_EQ(test, memparse("17179869183G", &end),
+			17179869183ULL << 30);
+}
+
+/* "-+5" is no number: the '+' is only allowed in place of the '-'. */
+static void cmdline_test_kstrto_one_sign(struct kunit *test)
+{
+	int v = 1234;
+	long long ll = 1234;
+
+	KUNIT_EXPECT_EQ(test, kstrtoint("-+5", 0, &v), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kstrtoll("-+5", 10, &ll), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kstrtoint("+-5", 10, &v), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kstrtoint("--5", 10, &v), -EINVAL);
+	KUNIT_EXPECT_EQ(test, v, 1234);
+	KUNIT_EXPECT_EQ(test, ll, 1234LL);
+}
+
 static void cmdline_test_simple_strtoul(struct kunit *test)
 {
 	char *end;
@@ -266,6 +303,8 @@ static struct kunit_case cmdline_test_cases[] = {
 	KUNIT_CASE(cmdline_test_kstrto_64bit),
 	KUNIT_CASE(cmdline_test_kstrtobool),
 	KUNIT_CASE(cmdline_test_memparse),
+	KUNIT_CASE(cmdline_test_memparse_overflow),
+	KUNIT_CASE(cmdline_test_kstrto_one_sign),
 	KUNIT_CASE(cmdline_test_simple_strtoul),
 	KUNIT_CASE(cmdline_test_glob_match),
 	KUNIT_CASE(cmdline_test_boot_params),

@@ -85,6 +85,28 @@ static void timer_test_hz(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(0), 0UL);
 }
 
+/*
+ * Issue 19, defect 3: a timeout too long for jiffies is "infinite"
+ * (MAX_JIFFY_OFFSET), as in Linux -- cpu_down_timeout_ms=4294967295 gave
+ * up after 1.5 ms when the product wrapped past time_after()'s range.
+ */
+static void timer_test_msecs_clamp(struct kunit *test)
+{
+	unsigned long now = jiffies;
+
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(UINT_MAX),
+			(unsigned long)MAX_JIFFY_OFFSET);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies((unsigned int)INT_MIN),
+			(unsigned long)MAX_JIFFY_OFFSET);
+	KUNIT_EXPECT_LE(test, msecs_to_jiffies(INT_MAX),
+			(unsigned long)MAX_JIFFY_OFFSET);
+	KUNIT_EXPECT_LE(test, usecs_to_jiffies(UINT_MAX),
+			(unsigned long)MAX_JIFFY_OFFSET);
+	/* the longest timeout still lies in the future */
+	KUNIT_EXPECT_TRUE(test, time_after(now + msecs_to_jiffies(UINT_MAX), now));
+	KUNIT_EXPECT_TRUE(test, time_after(now + msecs_to_jiffies(INT_MAX), now));
+}
+
 static void timer_test_time_after_wraps(struct kunit *test)
 {
 	KUNIT_EXPECT_TRUE(test, time_after(5UL, ULONG_MAX - 10));
@@ -173,6 +195,7 @@ static struct kunit_case timer_test_cases[] = {
 	KUNIT_CASE(timer_test_tick_rate),
 	KUNIT_CASE(timer_test_hz),
 	KUNIT_CASE(timer_test_time_after_wraps),
+	KUNIT_CASE(timer_test_msecs_clamp),
 	KUNIT_CASE(timer_test_jiffies_64),
 	KUNIT_CASE(timer_test_ktime_monotonic),
 	KUNIT_CASE(timer_test_udelay),

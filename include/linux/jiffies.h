@@ -25,14 +25,26 @@ extern volatile unsigned long jiffies;
 #define time_is_before_jiffies(a) time_after(jiffies, a)
 #define time_is_after_jiffies(a) time_before(jiffies, a)
 
-static inline unsigned long msecs_to_jiffies(unsigned int ms)
+/*
+ * As Linux's: a negative value, or one past MAX_JIFFY_OFFSET, means an
+ * infinite timeout. Anything longer would wrap past time_after()'s range
+ * and expire at once.
+ */
+static inline unsigned long msecs_to_jiffies(const unsigned int m)
 {
-	return div_u64((u64)ms * HZ + 999, 1000);
+	u64 j;
+
+	if ((int)m < 0)
+		return MAX_JIFFY_OFFSET;
+	j = div_u64((u64)m * HZ + 999, 1000);
+	return j > MAX_JIFFY_OFFSET ? MAX_JIFFY_OFFSET : (unsigned long)j;
 }
 
-static inline unsigned long usecs_to_jiffies(unsigned int us)
+static inline unsigned long usecs_to_jiffies(const unsigned int u)
 {
-	return div_u64((u64)us * HZ + 999999, 1000000);
+	u64 j = div_u64((u64)u * HZ + 999999, 1000000);
+
+	return j > MAX_JIFFY_OFFSET ? MAX_JIFFY_OFFSET : (unsigned long)j;
 }
 
 static inline unsigned int jiffies_to_msecs(unsigned long j)

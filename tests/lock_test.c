@@ -84,6 +84,8 @@ static int try_other(void *data)
 static void mutex_trylock_and_owner(struct kunit *test)
 {
 	static DEFINE_MUTEX(m);
+	static char log[1024];
+	struct printk_capture cap;
 	unsigned long warns;
 	struct task_struct *t;
 
@@ -96,11 +98,19 @@ static void mutex_trylock_and_owner(struct kunit *test)
 	get_task_struct(t);
 	KUNIT_EXPECT_EQ(test, kthread_join_put(t), 0);
 
-	/* Released by a task that does not hold it: named, and refused. */
+	/*
+	 * Released by a task that does not hold it: named, and refused.
+	 * The WARNING is provoked on purpose: captured, so the bracket
+	 * tells the runner it was expected.
+	 */
 	warns = warn_count;
 	m.owner = (atomic_long_t)ATOMIC_LONG_INIT((long)idle_task(0));
+	printk_capture_start(&cap, log, sizeof(log));
 	mutex_unlock(&m);
+	printk_capture_stop(&cap);
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "WARNING: "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "mutex_unlock"));
 	KUNIT_EXPECT_PTR_EQ(test, mutex_owner(&m), idle_task(0));
 	atomic_long_set(&m.owner, (long)current);
 	mutex_unlock(&m);

@@ -26,7 +26,9 @@ HDR_RE = re.compile(r'^K?TAP version \d+\s*$')
 SUB_RE = re.compile(r'^# Subtest: (.*?)\s*$')
 PLAN_RE = re.compile(r'^1\.\.(\d+)\s*$')
 RES_RE = re.compile(r'^(not ok|ok) (\d+)(?: -)?(?: (.*?))?(?:\s+#\s*(.*?))?\s*$')
-BAD_RE = re.compile(r'Kernel panic|^\s*Oops\b|^\s*BUG: ')
+# Every report the kernel can print: a line starting one of these fails
+# the run unless a test brackets it (CATCH_RE below).
+BAD_RE = re.compile(r'Kernel panic|^\s*(Oops\b|BUG: |WARNING: |Call Trace:|panic: )')
 PANIC_RE = re.compile(r'Kernel panic - not syncing.*')
 # kunit_catch_oops() brackets an oops a test provokes on purpose:
 #     # <case>: expecting an oops from <fn>  ...  # <case>: oops caught: <what>
@@ -280,6 +282,19 @@ def suite_line(t, cut='crashed'):
 # ------------------------------------------------------------- verdict --
 
 
+def unexpected(bad, allow):
+	"""The report lines not allowed by the REGEX allow; a Call Trace
+	belongs to the report before it, and is allowed with it."""
+	out, allowed = [], False
+	for b in bad:
+		if b.startswith('Call Trace:') and allowed:
+			continue
+		allowed = bool(allow and re.search(allow, b))
+		if not allowed:
+			out.append(b)
+	return out
+
+
 def judge(run, rc, timed_out, elapsed, k, log_text, qemu_text, stderr=''):
 	"""Turn one boot into (passed, failed, skipped, reasons); empty reasons
 	means the run passed.  qemu_text is the -D log, stderr QEMU's own
@@ -335,7 +350,7 @@ def judge(run, rc, timed_out, elapsed, k, log_text, qemu_text, stderr=''):
 			(', ...' if len(names) > 8 else '') if names else ''))
 	if not reasons:
 		# an otherwise passing log must still be clean
-		bad = [b for b in k.bad if not (run.allow and re.search(run.allow, b))]
+		bad = unexpected(k.bad, run.allow)
 		if bad:
 			reasons.append('unexpected: %s' % bad[0])
 		if k.banners > 1:

@@ -162,7 +162,7 @@ MBI_MODS_COUNT	equ 20
 MBI_MODS_ADDR	equ 24
 MBI_MMAP_LEN	equ 44
 MBI_MMAP_ADDR	equ 48
-extern boot_mbi, boot_cmdline, boot_mmap, boot_mods
+extern boot_mbi, boot_cmdline, boot_cmdline_cut, boot_mmap, boot_mods
 copy_boot_info:
 	push esi
 	push edi
@@ -182,6 +182,10 @@ copy_boot_info:
 	test al, al
 	loopnz .cmd
 	mov byte [edi], 0
+	test al, al
+	jz .no_cmdline
+	mov al, [esi]			; buffer full: the loader's next byte
+	mov [V2P(boot_cmdline_cut)], al	; not NUL: cut (C reports it)
 .no_cmdline:
 	test dword [edx + MBI_FLAGS], 1 << 6	; memory map present?
 	jz .no_mmap

@@ -9,6 +9,7 @@
 
 struct multiboot_info boot_mbi;
 char boot_cmdline[BOOT_CMDLINE_MAX];
+u8 boot_cmdline_cut;
 u8 boot_mmap[BOOT_MMAP_MAX] __aligned(8);
 struct multiboot_mod_list boot_mods[BOOT_MODS_MAX];
 u32 boot_magic;

@@ -30,6 +30,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <kmaplab/smp.h>
+#include <kmaplab/params.h>
 
 DECLARE_PER_CPU(bool, cpu_dead_pending);
 DECLARE_PER_CPU(bool, cpu_dead);
@@ -39,7 +40,16 @@ unsigned long cpu_down_timeout_ms = 10000;
 
 static int __init cpu_down_timeout_setup(char *str)
 {
-	return kstrtoul(str, 10, &cpu_down_timeout_ms) == 0;
+	unsigned long ms;
+
+	/* Under 1 s a busy host may not even schedule the dying vCPU. */
+	if (kstrtoul(str, 10, &ms) || ms < 1000) {
+		setup_kept("cpu_down_timeout_ms=%lu (1000 or more)",
+			   cpu_down_timeout_ms);
+		return 0;
+	}
+	cpu_down_timeout_ms = ms;
+	return 1;
 }
 __setup("cpu_down_timeout_ms=", cpu_down_timeout_setup);
 

@@ -18,6 +18,7 @@
 #include <asm/cmpxchg.h>
 #include <kmaplab/traps.h>
 #include <kmaplab/reboot.h>
+#include <kmaplab/params.h>
 
 unsigned long warn_count;
 unsigned long oops_count;
@@ -33,7 +34,11 @@ bool panic_in_progress(void)
 
 static int __init panic_setup(char *str)
 {
-	return kstrtoint(str, 0, &panic_timeout) == 0;
+	if (kstrtoint(str, 0, &panic_timeout)) {
+		setup_kept("panic=%d", panic_timeout);
+		return 0;
+	}
+	return 1;
 }
 __setup("panic=", panic_setup);
 

@@ -15,6 +15,7 @@
 #include <linux/ktime.h>
 #include <linux/math64.h>
 #include <kmaplab/console.h>
+#include <kmaplab/params.h>
 
 int console_loglevel = 7;	/* print levels 0..6; 'loglevel=8' adds debug */
 static bool at_line_start = true;
@@ -24,8 +25,10 @@ static int __init loglevel_setup(char *str)
 {
 	int v;
 
-	if (kstrtoint(str, 10, &v) || v < 0 || v > 8)
+	if (kstrtoint(str, 10, &v) || v < 0 || v > 8) {
+		setup_kept("loglevel=%d (0..8)", console_loglevel);
 		return 0;
+	}
 	console_loglevel = v;
 	return 1;
 }

@@ -11,6 +11,7 @@
 #include <linux/irqflags.h>
 #include <asm/io.h>
 #include <kmaplab/reboot.h>
+#include <kmaplab/params.h>
 
 #define DEBUG_EXIT_PORT 0xf4
 
@@ -24,8 +25,13 @@ static int __init kunit_shutdown_setup(char *str)
 		kunit_shutdown = SHUTDOWN_HALT;
 	else if (!strcmp(str, "reboot"))
 		kunit_shutdown = SHUTDOWN_REBOOT;
-	else
+	else {
+		setup_kept("kunit_shutdown=%s (poweroff, halt or reboot)",
+			   kunit_shutdown == SHUTDOWN_POWEROFF ? "poweroff" :
+			   kunit_shutdown == SHUTDOWN_HALT ? "halt" :
+			   kunit_shutdown == SHUTDOWN_REBOOT ? "reboot" : "(none)");
 		return 0;
+	}
 	return 1;
 }
 __setup("kunit_shutdown=", kunit_shutdown_setup);

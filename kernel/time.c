@@ -18,6 +18,7 @@
 #include <asm/barrier.h>
 #include <asm/processor.h>
 #include <asm/apic.h>
+#include <kmaplab/params.h>
 
 #define PIT_FREQ 1193182
 #define PIT_CH0 0x40
@@ -49,9 +50,16 @@ static int __init hz_setup(char *str)
 {
 	unsigned int hz;
 
-	/* The PIT divisor must fit 16 bits (HZ >= 19) and stay sane. */
-	if (kstrtouint(str, 10, &hz) || hz < 20 || hz > 10000)
+	/*
+	 * The PIT divisor must fit 16 bits (HZ >= 19); at most Linux's
+	 * highest HZ, 1000, so a jiffy is never shorter than a millisecond
+	 * (msecs_to_jiffies(1) == 1, as every Linux build has it).
+	 */
+	if (kstrtouint(str, 10, &hz) || hz < KMAPLAB_HZ_MIN || hz > KMAPLAB_HZ_MAX) {
+		setup_kept("hz=%u (%u..%u)", kmaplab_hz,
+			   KMAPLAB_HZ_MIN, KMAPLAB_HZ_MAX);
 		return 0;
+	}
 	kmaplab_hz = hz;
 	return 1;
 }

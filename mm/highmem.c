@@ -20,6 +20,7 @@
 #include <linux/highmem.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <kmaplab/params.h>
 
 DEFINE_PER_CPU(struct kmap_stats, kmap_stats);
 
@@ -28,7 +29,11 @@ bool kmap_local_force_map;
 
 static int __init force_map_setup(char *str)
 {
-	return kstrtobool(str, &kmap_local_force_map) == 0;
+	if (kstrtobool(str, &kmap_local_force_map)) {
+		setup_kept("kmap_local.force_map=%d", kmap_local_force_map);
+		return 0;
+	}
+	return 1;
 }
 __setup("kmap_local.force_map=", force_map_setup);
 #endif

@@ -126,6 +126,10 @@ void __init mm_init(void)
 	mem_map_init();
 	freed = memblock_free_all();
 	pr_info("Built 1 zonelists, mobility grouping off.  Total pages: %lu\n", freed);
+	/* -m 2M boots, with a few hundred KiB left: say so before it shows */
+	if (freed < SZ_1M / PAGE_SIZE)
+		pr_warn("Memory: only %luK free after boot: allocations will fail (give it 4 MiB or more)\n",
+			freed << (PAGE_SHIFT - 10));
 	kmalloc_init();
 	vmalloc_init();
 	mem_init_print_info();

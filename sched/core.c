@@ -27,6 +27,7 @@
 #include <linux/highmem-internal.h>
 #include <asm/sections.h>
 #include "sched.h"
+#include <kmaplab/params.h>
 
 #define BOOT_STACK_SIZE (16 * 1024)	/* boot/head.asm */
 
@@ -54,8 +55,11 @@ static int __init sched_slice_setup(char *str)
 {
 	unsigned int t;
 
-	if (kstrtouint(str, 10, &t) || t < 1 || t > 1000)
+	if (kstrtouint(str, 10, &t) || t < 1 || t > SCHED_SLICE_MAX) {
+		setup_kept("sched_slice=%u (1..%u ticks)", sched_slice_ticks,
+			   SCHED_SLICE_MAX);
 		return 0;
+	}
 	sched_slice_ticks = t;
 	return 1;
 }

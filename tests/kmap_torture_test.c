@@ -17,6 +17,7 @@
 #include <linux/completion.h>
 #include <linux/interrupt.h>
 #include <linux/init.h>
+#include <kmaplab/params.h>
 
 #define NTHREADS 4
 #define NSHARED 48
@@ -28,7 +29,14 @@ static unsigned long torture_ops = 1000000;
 
 static int __init torture_ops_setup(char *str)
 {
-	return kstrtoul(str, 0, &torture_ops) == 0 && torture_ops > 0;
+	unsigned long n;
+
+	if (kstrtoul(str, 0, &n) || n < 1) {
+		setup_kept("kmap_torture.ops=%lu (1 or more)", torture_ops);
+		return 0;
+	}
+	torture_ops = n;
+	return 1;
 }
 __setup("kmap_torture.ops=", torture_ops_setup);
 
@@ -138,12 +146,30 @@ static void one_op(struct torturer *t)
 	t->ops++;
 }
 
+static struct kt_counters torture_before;
+
+/*
+ * What the test is for happened: an interrupt mapped on top of a thread,
+ * and a thread's mappings crossed a context switch. However small
+ * kmap_torture.ops= is, the threads go on until it has.
+ */
+static bool torture_crossed(void)
+{
+	struct kt_counters now;
+
+	if (!READ_ONCE(irq_maps))
+		return false;
+	kt_counters(&now);
+	return now.kmap.sched_out_slots > torture_before.kmap.sched_out_slots &&
+	       now.kmap.sched_in_slots > torture_before.kmap.sched_in_slots;
+}
+
 static int torture_thread(void *arg)
 {
 	struct torturer *t = arg;
 	unsigned long n = torture_ops / NTHREADS;
 
-	while (t->ops < n)
+	while (t->ops < n || !torture_crossed())
 		one_op(t);
 	complete(&t->done);
 	return 0;
@@ -201,6 +227,7 @@ static void kmap_torture_random_nesting(struct kunit *test)
 		kunit_skip(test, "no highmem pages (boot with lowmem=)");
 
 	kt_counters(&before);
+	torture_before = before;
 	irq_maps = irq_mismatches = 0;
 	timer_tick_hook = torture_tick;
 	for (i = 0; i < NTHREADS; i++) {

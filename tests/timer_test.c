@@ -74,9 +74,16 @@ static void timer_test_hz(struct kunit *test)
 	const char *arg = cmdline_get("hz");
 	unsigned int want = KMAPLAB_DEFAULT_HZ;
 
-	if (arg && kstrtouint(arg, 10, &want))
-		kunit_skip(test, "hz=%s is not a number", arg);
+	/*
+	 * The last hz= given wins if it was accepted; a rejected one left
+	 * an earlier value or the default, which must still be in range.
+	 */
+	if (arg && (kstrtouint(arg, 10, &want) || want < KMAPLAB_HZ_MIN ||
+		    want > KMAPLAB_HZ_MAX))
+		want = HZ;
 	KUNIT_EXPECT_EQ(test, HZ, want);
+	KUNIT_EXPECT_GE(test, HZ, (unsigned int)KMAPLAB_HZ_MIN);
+	KUNIT_EXPECT_LE(test, HZ, (unsigned int)KMAPLAB_HZ_MAX);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(1000), (unsigned long)HZ);
 	KUNIT_EXPECT_EQ(test, jiffies_to_msecs(HZ), 1000U);
 	/* Rounds up: a timeout is never shorter than asked. */

@@ -58,6 +58,8 @@ struct multiboot_mod_list {
 #define BOOT_MODS_MAX 32
 extern struct multiboot_info boot_mbi;
 extern char boot_cmdline[BOOT_CMDLINE_MAX];
+/* Set by boot/head.asm when the loader's line did not fit boot_cmdline. */
+extern u8 boot_cmdline_cut;
 extern u8 boot_mmap[BOOT_MMAP_MAX];
 extern struct multiboot_mod_list boot_mods[BOOT_MODS_MAX];
 extern u32 boot_magic;

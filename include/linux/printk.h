@@ -22,6 +22,7 @@
 #define KERN_DEFAULT ""
 #define KERN_CONT KERN_SOH "c"
 
+#define LOGLEVEL_INFO 6
 #define LOGLEVEL_DEBUG 7
 
 /* Messages above this level are dropped from the console (loglevel=). */

@@ -24,6 +24,7 @@
 #include <kmaplab/kunit.h>
 #include <kmaplab/monitor.h>
 #include "internal.h"
+#include <kmaplab/params.h>
 
 extern struct kunit_suite *const __kunit_suites_start[];
 extern struct kunit_suite *const __kunit_suites_end[];
@@ -36,7 +37,11 @@ static bool action_list;
 
 static int __init kunit_enable_setup(char *str)
 {
-	return kstrtobool(str, &kunit_enable) == 0;
+	if (kstrtobool(str, &kunit_enable)) {
+		setup_kept("kunit.enable=%d", kunit_enable);
+		return 0;
+	}
+	return 1;
 }
 __setup("kunit.enable=", kunit_enable_setup);
 
@@ -45,8 +50,15 @@ static int __init kunit_filter_glob_setup(char *str)
 {
 	char *dot;
 
-	if (strscpy(filter_suite_glob, str, sizeof(filter_suite_glob)) < 0)
+	/* too long: the glob in force stays whole */
+	if (strlen(str) >= sizeof(filter_suite_glob)) {
+		setup_kept("kunit.filter_glob=%s%s (at most %zu bytes)",
+			   filter_set ? filter_suite_glob : "*",
+			   filter_case_glob ? "." : "",
+			   sizeof(filter_suite_glob) - 1);
 		return 0;
+	}
+	strscpy(filter_suite_glob, str, sizeof(filter_suite_glob));
 	dot = strchr(filter_suite_glob, '.');
 	filter_case_glob = NULL;
 	if (dot) {
@@ -58,14 +70,37 @@ static int __init kunit_filter_glob_setup(char *str)
 }
 __setup("kunit.filter_glob=", kunit_filter_glob_setup);
 
+/*
+ * kunit.repeat=N (kmaplab's; Linux has none): run the selected suites N
+ * times in one boot. The second round only passes if the first left the
+ * kernel as it found it (pool, counters, threads) -- make test's
+ * tcg-run-twice boots with kunit.repeat=2.
+ */
+static unsigned int kunit_repeat = 1;
+
+static int __init kunit_repeat_setup(char *str)
+{
+	unsigned int n;
+
+	if (kstrtouint(str, 10, &n) || n < 1 || n > 10) {
+		setup_kept("kunit.repeat=%u (1..10)", kunit_repeat);
+		return 0;
+	}
+	kunit_repeat = n;
+	return 1;
+}
+__setup("kunit.repeat=", kunit_repeat_setup);
+
 static int __init kunit_action_setup(char *str)
 {
 	if (!strcmp(str, "list"))
 		action_list = true;
 	else if (!strcmp(str, "run"))
 		action_list = false;
-	else
+	else {
+		setup_kept("kunit.action=%s (list or run)", action_list ? "list" : "run");
 		return 0;
+	}
 	return 1;
 }
 __setup("kunit.action=", kunit_action_setup);
@@ -74,8 +109,10 @@ static int __init kunit_stats_setup(char *str)
 {
 	int v;
 
-	if (kstrtoint(str, 0, &v) || v < 0 || v > 2)
+	if (kstrtoint(str, 0, &v) || v < 0 || v > 2) {
+		setup_kept("kunit.stats_enabled=%d (0..2)", kunit_stats_enabled);
 		return 0;
+	}
 	kunit_stats_enabled = v;
 	return 1;
 }
@@ -133,31 +170,53 @@ int __kunit_test_suites_init(struct kunit_suite *const *const suites,
 	return failed;
 }
 
-int kunit_run_all(void)
+static int kunit_run_selected(void)
 {
 	struct kunit_result_stats totals = { 0 };
 	struct kunit_suite *const *s;
-	unsigned int num = 0;
+	unsigned int num = 0, round;
 	int failed = 0;
+
+	pr_info("KTAP version 1\n");
+	pr_info("1..%u\n", kunit_count_selected() * kunit_repeat);
+	for (round = 0; round < kunit_repeat; round++)
+		for (s = __kunit_suites_start; s < __kunit_suites_end; s++) {
+			if (!kunit_suite_selected(*s))
+				continue;
+			if (kunit_run_suite(*s, ++num, filter_case_glob,
+					    &totals) == KUNIT_FAILURE)
+				failed++;
+		}
+	pr_info("# Totals: pass:%lu fail:%lu skip:%lu total:%lu\n",
+		totals.passed, totals.failed, totals.skipped, totals.total);
+	return failed;
+}
+
+int kunit_run_all(void)
+{
+	int saved = console_loglevel, failed;
 
 	if (!kunit_enable) {
 		pr_info("kunit: disabled\n");
 		return 0;
 	}
+	/*
+	 * The results print at KERN_INFO, as in Linux; a loglevel= that
+	 * hides them would turn every boot into a hang for the runner.
+	 * It quiets the rest of the boot, not the verdict.
+	 */
+	if (console_loglevel <= LOGLEVEL_INFO) {
+		console_loglevel = LOGLEVEL_INFO + 1;
+		pr_info("kunit: loglevel=%d lifted to %d while the tests run\n",
+			saved, console_loglevel);
+	}
 	if (action_list) {
 		kunit_list_tests();
-		return 0;
+		failed = 0;
+	} else {
+		failed = kunit_run_selected();
 	}
-	pr_info("KTAP version 1\n");
-	pr_info("1..%u\n", kunit_count_selected());
-	for (s = __kunit_suites_start; s < __kunit_suites_end; s++) {
-		if (!kunit_suite_selected(*s))
-			continue;
-		if (kunit_run_suite(*s, ++num, filter_case_glob, &totals) == KUNIT_FAILURE)
-			failed++;
-	}
-	pr_info("# Totals: pass:%lu fail:%lu skip:%lu total:%lu\n",
-		totals.passed, totals.failed, totals.skipped, totals.total);
+	console_loglevel = saved;
 	return failed;
 }
 

@@ -33,6 +33,7 @@ if HERE not in sys.path:
 from host_checks import host_check					# noqa: E402
 from ktap import ANSI_RE, Ktap, clean, judge, self_test, suite_line	# noqa: E402
 from kunit_xcheck import kunit_xcheck					# noqa: E402
+from edge_runs import big_memory_runs, edge_runs			# noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.path.join(ROOT, 'build')
@@ -130,7 +131,10 @@ RUNS = [
 	# per vCPU, so they really run at once); lowmem= gives it highmem
 	Run('tcg-smp4', mem='256M', qemu=['-smp', '4'], cmdline=FULL,
 	    engine='tcg-mt', kvm=False, alone=True),
-]
+] + edge_runs(Run)	# bad command lines, tiny RAM, twice in one boot
+
+# Only when named with --runs: RAM at PAE's limits (edge_runs.py)
+ON_DEMAND = big_memory_runs(Run)
 
 # Host-driven checks, run after the boots (not when --runs or --filter
 # narrows the run): each script boots the kernel its own way and ends with
@@ -353,6 +357,8 @@ def main():
 			      'panic /%s/' % r.panic if r.panic else r.filter or 'all'))
 		return 0
 	wanted = args.runs.split(',') if args.runs else None
+	if args.list or wanted:
+		runs += [r for r in ON_DEMAND if args.list or r.name in wanted]
 	if not os.path.exists(args.elf):
 		print('runner: %s missing (run make)' % args.elf)
 		print('0 passed, 1 failed, 0 skipped')

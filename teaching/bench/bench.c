@@ -41,6 +41,7 @@
 #include <asm/tlbflush.h>
 #include <kmaplab/bench.h>
 #include <kmaplab/tlbdemo.h>
+#include <kmaplab/params.h>
 
 #define SAMPLES 31
 
@@ -64,23 +65,39 @@ __setup("bench", bench_setup);
 
 static int __init bench_filter_setup(char *s)
 {
+	if (!*s) {
+		setup_kept("bench.filter=%s, bench %s", bench_filter,
+			   bench_enabled ? "on" : "off");
+		return 0;
+	}
 	bench_enabled = true;
 	bench_filter = s;
-	return *s != '\0';
+	return 1;
 }
 __setup("bench.filter=", bench_filter_setup);
 
 /* At least one op per sample batch; the cases scale from this. */
 static int __init bench_iters_setup(char *s)
 {
-	return kstrtouint(s, 0, &bench_iters) == 0 && bench_iters >= SAMPLES;
+	unsigned int n;
+
+	if (kstrtouint(s, 0, &n) || n < SAMPLES) {
+		setup_kept("bench.iters=%u (%u or more)", bench_iters, SAMPLES);
+		return 0;
+	}
+	bench_iters = n;
+	return 1;
 }
 __setup("bench.iters=", bench_iters_setup);
 
 static int __init bench_engine_setup(char *s)
 {
+	if (!*s) {
+		setup_kept("bench.engine=%s", bench_engine);
+		return 0;
+	}
 	bench_engine = s;
-	return *s != '\0';
+	return 1;
 }
 __setup("bench.engine=", bench_engine_setup);
 

@@ -16,6 +16,7 @@
 #include <linux/highmem.h>
 #include <asm/apic.h>
 #include <asm/processor.h>
+#include <kmaplab/params.h>
 
 struct acpi_table_header {
 	char signature[4];
@@ -43,15 +44,22 @@ struct acpi_rsdp {
 
 unsigned int nr_cpu_ids = 1;
 static unsigned int max_cpus = NR_CPUS;
+static unsigned int nr_cpus_param;	/* as given, 0: none */
 
 /* nr_cpus=N: use at most N of the CPUs found (nr_cpus=1: no SMP). */
 static int __init nr_cpus_setup(char *str)
 {
 	unsigned int n;
 
-	if (kstrtouint(str, 10, &n) || n < 1)
+	if (kstrtouint(str, 10, &n) || n < 1) {
+		setup_kept("nr_cpus=%u (1 or more)", max_cpus);
 		return 0;
+	}
+	if (n > NR_CPUS)
+		pr_info("nr_cpus=%u: this kernel is built for at most %u CPUs\n",
+			n, NR_CPUS);
 	max_cpus = min(n, (unsigned int)NR_CPUS);
+	nr_cpus_param = n;
 	return 1;
 }
 __setup("nr_cpus=", nr_cpus_setup);
@@ -133,6 +141,8 @@ static void __init parse_madt(u64 phys)
 		cpu_to_apicid[n++] = apic_id;
 	}
 	nr_cpu_ids = n;
+	if (nr_cpus_param > found)
+		pr_info("nr_cpus=%u: only %u CPUs present\n", nr_cpus_param, found);
 	pr_info("ACPI: MADT at %#llx: %u CPUs (APIC IDs", phys, found);
 	for (n = 0; n < nr_cpu_ids; n++)
 		pr_cont(" %u", cpu_to_apicid[n]);

@@ -20,6 +20,7 @@
 #include <asm/desc.h>
 #include <asm/fixmap.h>
 #include <asm/processor.h>
+#include <kmaplab/params.h>
 
 #define MSR_IA32_APICBASE 0x1b
 #define MSR_IA32_APICBASE_ENABLE (1ULL << 11)
@@ -33,7 +34,11 @@ static bool lapic_mapped;
 static bool lapic_timer_param = true;
 static int __init lapic_timer_setup(char *str)
 {
-	return kstrtobool(str, &lapic_timer_param) == 0;
+	if (kstrtobool(str, &lapic_timer_param)) {
+		setup_kept("lapic_timer=%d", lapic_timer_param);
+		return 0;
+	}
+	return 1;
 }
 __setup("lapic_timer=", lapic_timer_setup);
 

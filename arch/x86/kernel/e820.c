@@ -17,6 +17,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <kmaplab/multiboot.h>
+#include <kmaplab/params.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 
@@ -30,19 +31,27 @@
 u64 mem_limit_cmdline;
 u64 lowmem_limit_cmdline;
 
-/* A memparse() value that is all of str, page-aligned down, >= 8 MiB. */
+/*
+ * A memparse() value that is all of str, >= 8 MiB; rounded down to a
+ * page, with a word when that changes it. Rejected: *out unchanged.
+ */
 static int __init parse_mem_value(const char *name, char *str, u64 *out)
 {
 	char *end;
 	u64 v = memparse(str, &end);
 
-	if (end == str || *end || v == ULLONG_MAX)
-		return 0;
-	if (v < MIN_MEM_LIMIT) {
-		pr_err("%s%s: below the minimum of %uM (the kernel must fit)\n",
-		       name, str, MIN_MEM_LIMIT >> 20);
+	if (end == str || *end || v == ULLONG_MAX || v < MIN_MEM_LIMIT) {
+		if (*out)
+			setup_kept("%s%lluK (%uM or more)", name, *out >> 10,
+				   MIN_MEM_LIMIT >> 20);
+		else
+			setup_kept("%s unset (%uM or more)", name,
+				   MIN_MEM_LIMIT >> 20);
 		return 0;
 	}
+	if (v & (PAGE_SIZE - 1))
+		pr_info("%s%s: rounded down to a page, %lluK\n", name, str,
+			(v & ~(u64)(PAGE_SIZE - 1)) >> 10);
 	*out = v & ~(u64)(PAGE_SIZE - 1);
 	return 1;
 }

@@ -55,6 +55,9 @@ void __init find_low_pfn_range(void)
 	if (lowmem_limit_cmdline && max_pfn > max_low_pfn)
 		pr_notice("lowmem=%lluM: RAM above %#llx is highmem\n",
 			  lowmem_limit_cmdline >> 20, PFN_PHYS(max_low_pfn));
+	else if (lowmem_limit_cmdline && lowmem_limit_cmdline > PFN_PHYS(max_pfn))
+		pr_notice("lowmem=%lluM: above the RAM (%lluM): no highmem\n",
+			  lowmem_limit_cmdline >> 20, PFN_PHYS(max_pfn) >> 20);
 	/* Until the direct map is rebuilt only the boot map can be used. */
 	memblock_set_current_limit(min_t(phys_addr_t, BOOT_MAP_SIZE,
 					 PFN_PHYS(max_low_pfn)));

@@ -31,6 +31,7 @@
 #include <linux/preempt.h>
 #include <asm/tlbflush.h>
 #include <asm/processor.h>
+#include <kmaplab/params.h>
 
 DEFINE_PER_CPU(struct tlb_stats, tlb_stats);
 unsigned long tlb_single_page_flush_ceiling = 33;
@@ -38,7 +39,11 @@ bool tlb_shootdown_enabled = true;
 
 static int __init tlb_shootdown_setup(char *str)
 {
-	return kstrtobool(str, &tlb_shootdown_enabled) == 0;
+	if (kstrtobool(str, &tlb_shootdown_enabled)) {
+		setup_kept("tlb.shootdown=%d", tlb_shootdown_enabled);
+		return 0;
+	}
+	return 1;
 }
 __setup("tlb.shootdown=", tlb_shootdown_setup);
 

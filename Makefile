@@ -83,20 +83,35 @@ OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
 
 all: $(O)/kmaplab.elf
 
+# Every object depends on $(O)/.flags, the compiler, assembler and linker
+# command lines it was built with (Linux's .cmd files, in one file): a
+# changed flag (make DEBUG=0 after make) rewrites it, and so rebuilds
+# everything. Unchanged, it is left alone; make -q tells the truth.
+BUILD_FLAGS := $(CC) $(CFLAGS) | $(NASM) $(NASMFLAGS) | $(LD) $(LDFLAGS)
+ifneq ($(strip $(BUILD_FLAGS)),$(strip $(shell cat $(O)/.flags 2>/dev/null)))
+$(O)/.flags: FORCE
+endif
+$(O)/.flags:
+	@mkdir -p $(O)
+	@echo '$(BUILD_FLAGS)' > $@
+
+FORCE:
+.PHONY: FORCE
+
 $(O)/.toolchain:
 	@mkdir -p $(O)
 	@echo "  toolchain: $(TOOLCHAIN)"
 	@touch $@
 
-$(O)/%.o: %.c | $(O)/.toolchain
+$(O)/%.o: %.c $(O)/.flags | $(O)/.toolchain
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(O)/ksyms0.o $(O)/ksyms.o: $(O)/%.o: $(O)/%.c
+$(O)/ksyms0.o $(O)/ksyms.o: $(O)/%.o: $(O)/%.c $(O)/.flags
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(O)/%.o: %.asm
+$(O)/%.o: %.asm $(O)/.flags
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
@@ -108,7 +123,7 @@ $(O)/ksyms0.c: scripts/gen-ksyms.sh
 	@mkdir -p $(O)
 	$(Q)scripts/gen-ksyms.sh /dev/null > $@
 
-$(O)/kmaplab.tmp.elf: $(OBJS) $(O)/ksyms0.o linker.ld
+$(O)/kmaplab.tmp.elf: $(OBJS) $(O)/ksyms0.o linker.ld $(O)/.flags
 	@echo "  LD      $@"
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(O)/ksyms0.o
 

@@ -145,6 +145,7 @@ HOST_CHECKS = [
 			  '--log', 'build/test-logs/monitor-smp4.log']),	# + cpu_down/up
 	('labs', ['scripts/labs/labs.py', 'check']),		# reset fails, solution passes
 	('lint', ['scripts/test/lint_check.py']),		# no new kmap()/kmap_atomic() users
+	('build-flags', ['scripts/test/build_flags_check.py']),	# DEBUG=0 rebuilds
 ]
 
 

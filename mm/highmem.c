@@ -21,6 +21,7 @@
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <kmaplab/params.h>
+#include <kmaplab/kmap_debug.h>
 
 DEFINE_PER_CPU(struct kmap_stats, kmap_stats);
 
@@ -183,7 +184,7 @@ void kunmap_local_indexed(const void *vaddr)
 	struct task_struct *tsk = current;
 	unsigned long addr = (unsigned long)vaddr & PAGE_MASK;
 	unsigned long top;
-	int slot;
+	int slot, idx;
 
 	if (!kmap_local_addr(addr)) {
 		kunmap_local_not_a_slot(addr);
@@ -195,8 +196,14 @@ void kunmap_local_indexed(const void *vaddr)
 	preempt_disable();
 	slot = arch_kmap_local_unmap_idx(kmap_local_idx(tsk), addr);
 	top = __fix_to_virt(FIX_KMAP_BEGIN + slot);
-	if (unlikely(addr != top))
+	if (unlikely(addr != top)) {
+		/* debug: a slot this task no longer holds is left alone */
+		if (kmap_local_double_unmap(tsk, addr)) {
+			preempt_enable();
+			return;
+		}
 		kmap_local_wrong_order(addr, top);
+	}
 	/*
 	 * Clear the PTE (and flush it) *before* popping the index. An
 	 * interrupt that arrives in between and maps a page pushes onto this
@@ -205,7 +212,11 @@ void kunmap_local_indexed(const void *vaddr)
 	 */
 	pte_clear(&init_mm, top, kmap_get_pte(slot));
 	arch_kmap_local_post_unmap(top);
-	tsk->kmap_ctrl.pteval[kmap_local_idx(tsk)] = __pte(0);
+	idx = kmap_local_idx(tsk);
+	kmap_local_note_unmap(tsk, slot, pte_pfn(tsk->kmap_ctrl.pteval[idx]),
+			      __builtin_return_address(0),
+			      addr == top ? KMAP_UNMAPPED : KMAP_POPPED);
+	tsk->kmap_ctrl.pteval[idx] = __pte(0);
 	kmap_local_idx_pop(tsk);
 	this_cpu_inc(kmap_stats.local_unmap);
 	preempt_enable();
@@ -249,6 +260,8 @@ void __kmap_local_sched_out(void)
 		addr = __fix_to_virt(FIX_KMAP_BEGIN + slot);
 		pte_clear(&init_mm, addr, kmap_get_pte(slot));
 		arch_kmap_local_post_unmap(addr);
+		kmap_local_note_unmap(tsk, slot, pte_pfn(pteval), NULL,
+				      KMAP_SWITCHED_OUT);
 		this_cpu_inc(kmap_stats.sched_out_slots);
 	}
 }

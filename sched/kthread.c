@@ -183,8 +183,9 @@ static void exit_checks(struct task_struct *tsk)
 		       tsk->comm, tsk->pid, tsk->migration_disabled);
 		tsk->migration_disabled = 0;
 	}
-	WARN(tsk->kmap_ctrl.idx, "%s[%d] exited holding %d kmap_local slot(s)",
-	     tsk->comm, tsk->pid, tsk->kmap_ctrl.idx);
+	/* idx counts slots, KM_INCR per mapping (the debug build's guards) */
+	WARN(tsk->kmap_ctrl.idx, "%s[%d] exited holding %d kmap_local mapping(s)",
+	     tsk->comm, tsk->pid, tsk->kmap_ctrl.idx / KM_INCR);
 }
 
 /*

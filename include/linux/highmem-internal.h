@@ -23,6 +23,7 @@ void *kmap_high(struct page *page);
 void kunmap_high(struct page *page);
 void kmap_flush_unused(void);
 struct page *__kmap_to_page(void *addr);
+void kmap_from_interrupt(void);		/* mm/kmap_slot_debug.c */
 
 /*
  * Debug: send lowmem pages through the fixmap too (Linux's
@@ -52,6 +53,8 @@ static inline void kmap_local_sched_in(void)
 
 static inline void *kmap(struct page *page)
 {
+	if (unlikely(in_interrupt()))
+		kmap_from_interrupt();
 	might_sleep();
 	if (!PageHighMem(page))
 		return page_address(page);

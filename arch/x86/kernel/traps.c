@@ -12,6 +12,7 @@
 #include <asm/desc.h>
 #include <asm/page.h>
 #include <kmaplab/traps.h>
+#include <kmaplab/kmap_debug.h>
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
@@ -85,6 +86,7 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long address)
 	       "permissions violation");
 	if (pagefault_disabled())
 		printk(KERN_ALERT "page fault with page faults disabled\n");
+	kmap_local_fault_report(address);	/* debug: whose slot it was */
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/init.h>
+#include <asm/sections.h>
 
 #define MAX_PARAMS 64
 
@@ -17,8 +18,6 @@ struct kernel_param_value {
 	char *name;
 	char *value;	/* NULL for a bare flag */
 };
-
-extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
 char boot_command_line[1024];
 static char param_storage[1024];

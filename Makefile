@@ -65,10 +65,10 @@ ifeq ($(DEBUG),1)
 # The debug build (make test): VM_BUG_ON, kmap_local guard slots, ...
 CFLAGS += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_KMAP_LOCAL -DCONFIG_KMAPLAB_DEBUG
 endif
-NASMFLAGS := -f elf32 -g -F dwarf -Iarch/x86/include/ -Iinclude/
-LDFLAGS := -nostdlib -T linker.ld --no-warn-rwx-segments -z noexecstack
-ifneq ($(LLVM),)
-LDFLAGS := -nostdlib -T linker.ld -z noexecstack
+NASMFLAGS := -f elf32 -g -F dwarf -I$(O)/include/
+LDFLAGS := -nostdlib -L $(O)/include/generated -T linker.ld -z noexecstack
+ifeq ($(LLVM),)
+LDFLAGS += --no-warn-rwx-segments
 endif
 
 # --- sources: every suite file tests/*_test.c is built in ------------------
@@ -77,9 +77,19 @@ SRC_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/lib arch/x86/mm \
 	init kernel mm sched lib lib/kunit drivers/tty/serial \
 	drivers/video/console drivers/block teaching/monitor teaching/bench \
 	teaching/tlbdemo
-C_SRCS := $(wildcard $(addsuffix /*.c,$(SRC_DIRS)) tests/*_test.c)
+ASM_OFFSETS_C := arch/x86/kernel/asm-offsets.c
+C_SRCS := $(filter-out $(ASM_OFFSETS_C),\
+	$(wildcard $(addsuffix /*.c,$(SRC_DIRS)) tests/*_test.c))
 ASM_SRCS := $(wildcard $(addsuffix /*.asm,$(SRC_DIRS)))
 OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
+
+# --- asm-offsets: the C headers' constants for NASM and linker.ld ----------
+# asm-offsets.c is compiled to assembly only (its .d tracks the headers it
+# reads); scripts/gen-asm-offsets.sh turns its markers into an include file
+# for NASM and one for linker.ld. A file is replaced only when its text
+# changes, so a header edit that moves no value rebuilds no assembly.
+ASM_OFFSETS_S := $(O)/arch/x86/kernel/asm-offsets.s
+GEN_DIR := $(O)/include/generated
 
 all: $(O)/kmaplab.elf
 
@@ -111,10 +121,22 @@ $(O)/%.o: %.c $(O)/.flags | $(O)/.toolchain
 $(O)/ksyms0.o $(O)/ksyms.o: $(O)/%.o: $(O)/%.c $(O)/.flags
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(O)/%.o: %.asm $(O)/.flags
+$(ASM_OFFSETS_S): $(ASM_OFFSETS_C) $(O)/.flags | $(O)/.toolchain
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(CFLAGS) -S $< -o $@
+
+$(GEN_DIR)/asm-offsets.inc $(GEN_DIR)/asm-offsets.lds: \
+		$(GEN_DIR)/asm-offsets.%: $(ASM_OFFSETS_S) scripts/gen-asm-offsets.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/gen-asm-offsets.sh $(if $(filter inc,$*),nasm,$*) $< > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else \
+		echo "  GEN     $@"; mv $@.tmp $@; fi
+
+$(O)/%.o: %.asm $(GEN_DIR)/asm-offsets.inc $(O)/.flags
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
-	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
 
 # Two links: the first with an empty symbol table, whose text symbols are
 # then written into the second. .ksyms sits after .text/.rodata, so no
@@ -123,14 +145,15 @@ $(O)/ksyms0.c: scripts/gen-ksyms.sh
 	@mkdir -p $(O)
 	$(Q)scripts/gen-ksyms.sh /dev/null > $@
 
-$(O)/kmaplab.tmp.elf: $(OBJS) $(O)/ksyms0.o linker.ld $(O)/.flags
+$(O)/kmaplab.tmp.elf: $(OBJS) $(O)/ksyms0.o linker.ld $(GEN_DIR)/asm-offsets.lds \
+		$(O)/.flags
 	@echo "  LD      $@"
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(O)/ksyms0.o
 
 $(O)/ksyms.c: $(O)/kmaplab.tmp.elf scripts/gen-ksyms.sh
 	$(Q)$(NM) -n $< | scripts/gen-ksyms.sh - > $@
 
-$(O)/kmaplab.elf: $(O)/kmaplab.tmp.elf $(O)/ksyms.o
+$(O)/kmaplab.elf: $(O)/kmaplab.tmp.elf $(O)/ksyms.o $(GEN_DIR)/asm-offsets.lds
 	@echo "  LD      $@"
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(O)/ksyms.o
 	$(Q)$(NM) -n $@ | scripts/gen-ksyms.sh - | cmp -s - $(O)/ksyms.c || \
@@ -150,7 +173,7 @@ clean:
 	rm -rf $(O)
 
 .PHONY: all iso test clean
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(ASM_OFFSETS_S:.s=.d)
 
 # --- lint and debug ---------------------------------------------------------
 #   make lint           the lint's self-test, then the tree scan for

@@ -18,23 +18,25 @@
 ;   5. jump to the higher half, drop the identity mapping, CR4.PGE on;
 ;   6. call start_kernel(magic, mbi_phys) on the boot stack.
 
-PAGE_OFFSET	equ 0xC0000000
-BOOT_MAP_SIZE	equ 0x01000000		; 16 MiB, matches <asm/page.h>
-BOOT_PT_PAGES	equ BOOT_MAP_SIZE / 0x200000	; one PT maps 2 MiB with PAE
+; PAGE_OFFSET, BOOT_MAP_SIZE, THREAD_SIZE, the multiboot offsets and
+; limits, ...: from the C headers, via arch/x86/kernel/asm-offsets.c.
+%include "generated/asm-offsets.inc"
 
-MB_MAGIC	equ 0x1BADB002
-MB_FLAGS	equ 0x00000003		; page-align modules, give memory map
-PTE_P		equ 0x001
-PTE_RW		equ 0x002
-PTE_G		equ 0x100
+BOOT_PT_PAGES	equ BOOT_MAP_SIZE / PMD_SIZE	; one PT maps 2 MiB with PAE
+KERNEL_PGD	equ PAGE_OFFSET >> PGDIR_SHIFT	; the PDPT entry of kernel space
+
+; early_gdt below has the code segment at entry 1 and data at entry 2.
+%if __KERNEL_CS != 1 * 8 || __KERNEL_DS != 2 * 8
+%error "early_gdt does not match <asm/segment.h>"
+%endif
 
 %define V2P(x) ((x) - PAGE_OFFSET)
 
 section .multiboot
 align 4
-	dd MB_MAGIC
-	dd MB_FLAGS
-	dd -(MB_MAGIC + MB_FLAGS)
+	dd MULTIBOOT_HEADER_MAGIC
+	dd MULTIBOOT_HEADER_FLAGS	; page-align modules, give memory map
+	dd -(MULTIBOOT_HEADER_MAGIC + MULTIBOOT_HEADER_FLAGS)
 
 section .text
 global _start
@@ -48,9 +50,9 @@ _start:
 	mov edi, ebx
 
 	lgdt [V2P(early_gdt_desc_phys)]
-	jmp 0x08:V2P(.reload_cs)
+	jmp __KERNEL_CS:V2P(.reload_cs)
 .reload_cs:
-	mov ax, 0x10
+	mov ax, __KERNEL_DS
 	mov ds, ax
 	mov es, ax
 	mov fs, ax
@@ -72,58 +74,59 @@ _start:
 	; PTEs for [0, BOOT_MAP_SIZE): present, writable, global. The upper
 	; 32 bits of every entry stay zero (no NX yet; mm/ tightens later).
 	mov ebx, V2P(boot_pt)
-	mov eax, PTE_P | PTE_RW | PTE_G
-	mov ecx, BOOT_MAP_SIZE / 4096
+	mov eax, _PAGE_PRESENT | _PAGE_RW | _PAGE_GLOBAL
+	mov ecx, BOOT_MAP_SIZE / PAGE_SIZE
 .fill_pt:
 	mov [ebx], eax
-	add ebx, 8
-	add eax, 4096
+	add ebx, PTE_ENTRY_SIZE
+	add eax, PAGE_SIZE
 	loop .fill_pt
 
 	; The page under the boot stack stays unmapped: an overflow faults.
 	mov eax, V2P(boot_stack_guard)
-	shr eax, 12
-	mov dword [V2P(boot_pt) + eax * 8], 0
+	shr eax, PAGE_SHIFT
+	mov dword [V2P(boot_pt) + eax * PTE_ENTRY_SIZE], 0
 
 	; Both page directories point at the same page tables.
-	mov ebx, V2P(boot_pt) + PTE_P + PTE_RW
+	mov ebx, V2P(boot_pt) + _PAGE_PRESENT + _PAGE_RW
 	xor ecx, ecx
 .fill_pd:
-	mov [V2P(boot_pd_low) + ecx * 8], ebx
-	mov [V2P(swapper_pd) + ecx * 8], ebx
-	add ebx, 4096
+	mov [V2P(boot_pd_low) + ecx * PMD_ENTRY_SIZE], ebx
+	mov [V2P(swapper_pd) + ecx * PMD_ENTRY_SIZE], ebx
+	add ebx, PAGE_SIZE
 	inc ecx
 	cmp ecx, BOOT_PT_PAGES
 	jne .fill_pd
 
 	; PDPT: entry 0 = identity, entry 3 = kernel (3 GiB..4 GiB). PAE
 	; PDPT entries take only the present bit: RW/US there are reserved.
-	mov dword [V2P(swapper_pdpt) + 0 * 8], V2P(boot_pd_low) + PTE_P
-	mov dword [V2P(swapper_pdpt) + 3 * 8], V2P(swapper_pd) + PTE_P
+	mov dword [V2P(swapper_pdpt)], V2P(boot_pd_low) + _PAGE_PRESENT
+	mov dword [V2P(swapper_pdpt) + KERNEL_PGD * PGD_ENTRY_SIZE], \
+		V2P(swapper_pd) + _PAGE_PRESENT
 
 	mov eax, cr4
-	or eax, 1 << 5			; CR4.PAE
+	or eax, X86_CR4_PAE
 	mov cr4, eax
 	mov eax, V2P(swapper_pdpt)
 	mov cr3, eax
 
-	; NX exists when CPUID 0x80000001 EDX bit 20 is set; then EFER.NXE.
+	; NX exists when CPUID 0x80000001 EDX says so; then EFER.NXE.
 	mov eax, 0x80000000
 	cpuid
 	cmp eax, 0x80000001
 	jb .no_nx
 	mov eax, 0x80000001
 	cpuid
-	test edx, 1 << 20
+	test edx, CPUID_EXT_EDX_NX
 	jz .no_nx
-	mov ecx, 0xC0000080		; MSR_EFER
+	mov ecx, MSR_EFER
 	rdmsr
-	or eax, 1 << 11			; EFER.NXE
+	or eax, EFER_NX
 	wrmsr
 	mov byte [V2P(nx_enabled)], 1
 .no_nx:
 	mov eax, cr0
-	or eax, (1 << 31) | (1 << 16)	; CR0.PG, and CR0.WP so ring 0 honours read-only
+	or eax, X86_CR0_PG | X86_CR0_WP	; WP: ring 0 honours read-only too
 	mov cr0, eax
 
 	lea eax, [higher_half]		; absolute: the linked, high address
@@ -133,11 +136,11 @@ higher_half:
 	; Now running at PAGE_OFFSET + ...: the GDT is reloaded with its
 	; virtual address and the identity mapping goes away.
 	lgdt [early_gdt_desc]
-	mov dword [swapper_pdpt + 0 * 8], 0
+	mov dword [swapper_pdpt], 0
 	mov eax, cr3
 	mov cr3, eax			; reloads the PDPT registers too
 	mov eax, cr4
-	or eax, 1 << 7			; CR4.PGE: kernel PTEs are global from now on
+	or eax, X86_CR4_PGE		; kernel PTEs are global from now on
 	mov cr4, eax
 
 	mov esp, boot_stack_top
@@ -155,13 +158,6 @@ higher_half:
 ; reached. The loader may put them anywhere; after this copy the kernel
 ; never needs the originals, so mm/ only has to reserve the modules.
 ; In: EDI = mbi (physical). Clobbers EAX, ECX, EDX.
-MBI_SIZE	equ 120
-MBI_FLAGS	equ 0
-MBI_CMDLINE	equ 16
-MBI_MODS_COUNT	equ 20
-MBI_MODS_ADDR	equ 24
-MBI_MMAP_LEN	equ 44
-MBI_MMAP_ADDR	equ 48
 extern boot_mbi, boot_cmdline, boot_cmdline_cut, boot_mmap, boot_mods
 copy_boot_info:
 	push esi
@@ -172,11 +168,11 @@ copy_boot_info:
 	mov ecx, MBI_SIZE
 	rep movsb
 
-	test dword [edx + MBI_FLAGS], 1 << 2	; command line present?
+	test dword [edx + MBI_FLAGS], MULTIBOOT_INFO_CMDLINE
 	jz .no_cmdline
 	mov esi, [edx + MBI_CMDLINE]
 	mov edi, V2P(boot_cmdline)
-	mov ecx, 1023
+	mov ecx, BOOT_CMDLINE_MAX - 1	; and the NUL below
 .cmd:	lodsb
 	stosb
 	test al, al
@@ -187,26 +183,26 @@ copy_boot_info:
 	mov al, [esi]			; buffer full: the loader's next byte
 	mov [V2P(boot_cmdline_cut)], al	; not NUL: cut (C reports it)
 .no_cmdline:
-	test dword [edx + MBI_FLAGS], 1 << 6	; memory map present?
+	test dword [edx + MBI_FLAGS], MULTIBOOT_INFO_MEM_MAP
 	jz .no_mmap
 	mov esi, [edx + MBI_MMAP_ADDR]
 	mov ecx, [edx + MBI_MMAP_LEN]
-	cmp ecx, 4096
+	cmp ecx, BOOT_MMAP_MAX
 	jbe .mmap_fits
-	mov ecx, 4096			; C code reports the truncation
+	mov ecx, BOOT_MMAP_MAX		; C code reports the truncation
 .mmap_fits:
 	mov edi, V2P(boot_mmap)
 	rep movsb
 .no_mmap:
-	test dword [edx + MBI_FLAGS], 1 << 3	; module list present?
+	test dword [edx + MBI_FLAGS], MULTIBOOT_INFO_MODS
 	jz .no_mods
 	mov esi, [edx + MBI_MODS_ADDR]
 	mov ecx, [edx + MBI_MODS_COUNT]
-	cmp ecx, 32
+	cmp ecx, BOOT_MODS_MAX
 	jbe .mods_fit
-	mov ecx, 32
+	mov ecx, BOOT_MODS_MAX
 .mods_fit:
-	shl ecx, 4			; 16 bytes per module entry
+	imul ecx, ecx, MB_MOD_SIZE	; entries -> bytes
 	mov edi, V2P(boot_mods)
 	rep movsb
 .no_mods:
@@ -218,8 +214,8 @@ section .rodata
 align 8
 early_gdt:
 	dq 0
-	dq 0x00CF9A000000FFFF		; 0x08: ring-0 code, flat 4 GiB
-	dq 0x00CF92000000FFFF		; 0x10: ring-0 data, flat 4 GiB
+	dq 0x00CF9A000000FFFF		; __KERNEL_CS: ring-0 code, flat 4 GiB
+	dq 0x00CF92000000FFFF		; __KERNEL_DS: ring-0 data, flat 4 GiB
 early_gdt_end:
 
 align 4
@@ -238,21 +234,21 @@ nx_enabled:
 	db 0
 
 section .bss
-align 4096
+align PAGE_SIZE
 global swapper_pd, boot_pt, boot_stack_guard, boot_stack, boot_stack_top
 swapper_pd:				; the kernel's page directory (3..4 GiB)
-	resb 4096
+	resb PAGE_SIZE
 boot_pd_low:				; identity PD, used only while switching
-	resb 4096
+	resb PAGE_SIZE
 boot_pt:				; page tables for the first BOOT_MAP_SIZE
-	resb 4096 * BOOT_PT_PAGES
+	resb PAGE_SIZE * BOOT_PT_PAGES
 boot_stack_guard:			; unmapped: catches boot stack overflow
-	resb 4096
-boot_stack:
-	resb 16384
+	resb PAGE_SIZE
+boot_stack:				; init_task's stack, as any thread's
+	resb THREAD_SIZE
 boot_stack_top:
 
 align 32
 global swapper_pdpt
 swapper_pdpt:				; PAE: 4 entries, 32-byte aligned
-	resq 4
+	resq PTRS_PER_PGD

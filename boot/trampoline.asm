@@ -16,6 +16,8 @@
 ;   4. there: CR3 = swapper_pdpt (the identity mapping goes), CR4.PGE,
 ;      the stack arch/x86/kernel/smpboot.c prepared, start_secondary(cpu).
 
+%include "generated/asm-offsets.inc"
+
 section .rodata
 align 16
 global trampoline_start, trampoline_end
@@ -37,26 +39,26 @@ trampoline_start:
 
 bits 32
 tr_pm:
-	mov ax, 0x10
+	mov ax, __KERNEL_DS
 	mov ds, ax
 	mov es, ax
 	mov ss, ax
 	mov fs, ax
 	mov gs, ax
 	mov eax, cr4
-	or eax, 1 << 5			; CR4.PAE
+	or eax, X86_CR4_PAE
 	mov cr4, eax
 	mov eax, [ebx + tr_pdpt_phys - trampoline_start]
 	mov cr3, eax
 	cmp byte [ebx + tr_efer_nx - trampoline_start], 0
 	je .no_nx
-	mov ecx, 0xC0000080		; MSR_EFER
+	mov ecx, MSR_EFER
 	rdmsr
-	or eax, 1 << 11			; EFER.NXE
+	or eax, EFER_NX
 	wrmsr
 .no_nx:
 	mov eax, cr0
-	or eax, (1 << 31) | (1 << 16)	; CR0.PG, CR0.WP
+	or eax, X86_CR0_PG | X86_CR0_WP
 	mov cr0, eax
 	mov eax, [ebx + tr_entry - trampoline_start]
 	jmp eax
@@ -64,15 +66,15 @@ tr_pm:
 align 8
 tr_gdt:
 	dq 0
-	dq 0x00CF9A000000FFFF		; 0x08: ring-0 code, flat 4 GiB
-	dq 0x00CF92000000FFFF		; 0x10: ring-0 data, flat 4 GiB
+	dq 0x00CF9A000000FFFF		; __KERNEL_CS: ring-0 code, flat 4 GiB
+	dq 0x00CF92000000FFFF		; __KERNEL_DS: ring-0 data, flat 4 GiB
 tr_gdtr:
 	dw 3 * 8 - 1
 	dd 0				; filled in: physical address of tr_gdt
 align 4
 tr_farjmp:
 	dd 0				; filled in: physical address of tr_pm
-	dw 0x08
+	dw __KERNEL_CS
 tr_pdpt_phys:
 	dd 0				; filled in: the trampoline PDPT
 tr_entry:
@@ -86,10 +88,10 @@ section .text
 global ap_startup_32, tr_pm_offset, tr_gdt_offset
 extern swapper_pdpt, smpboot_stack, smpboot_cpu, start_secondary
 ap_startup_32:
-	mov eax, swapper_pdpt - 0xC0000000
+	mov eax, swapper_pdpt - PAGE_OFFSET
 	mov cr3, eax
 	mov eax, cr4
-	or eax, 1 << 7			; CR4.PGE, as on CPU 0
+	or eax, X86_CR4_PGE		; as on CPU 0
 	mov cr4, eax
 	mov esp, [smpboot_stack]
 	xor ebp, ebp			; ends every backtrace

@@ -21,9 +21,8 @@
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <asm/apic.h>
+#include <asm/i8259.h>
 #include <kmaplab/smp.h>
-
-void pic_init(void);
 
 #ifndef KMAPLAB_VERSION
 #define KMAPLAB_VERSION "0.1"
@@ -52,7 +51,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	serial_init();
 	vga_init();
 	pr_notice("kmaplab version " KMAPLAB_VERSION " (" __VERSION__ ") PAE, "
-		  "PAGE_OFFSET 0xc0000000\n");
+		  "PAGE_OFFSET %#lx\n", PAGE_OFFSET);
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		pr_warn("boot: not started by a multiboot loader (magic %08x); no memory map\n",
 			magic);

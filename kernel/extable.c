@@ -6,10 +6,8 @@
  * declares an oops.
  */
 #include <linux/kernel.h>
+#include <asm/sections.h>
 #include <kmaplab/traps.h>
-
-extern const struct exception_table_entry __start___ex_table[];
-extern const struct exception_table_entry __stop___ex_table[];
 
 /* A linear search: the table has a handful of entries. */
 const struct exception_table_entry *search_exception_tables(unsigned long ip)

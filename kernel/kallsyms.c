@@ -8,11 +8,7 @@
 #include <linux/string.h>
 #include <linux/kallsyms.h>
 #include <asm/sections.h>
-
-extern const unsigned long kallsyms_addresses[];
-extern const unsigned int kallsyms_name_offsets[];
-extern const char kallsyms_names[];
-extern const unsigned int kallsyms_num_syms;
+#include "kallsyms_internal.h"
 
 /* Index of the last symbol at or below addr, or -1. */
 static int find_symbol(unsigned long addr)

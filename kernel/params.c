@@ -14,8 +14,9 @@
 #include <linux/string.h>
 #include <linux/init.h>
 #include <linux/stdarg.h>
-#include <kmaplab/params.h>
+#include <asm/sections.h>
 #include <kmaplab/multiboot.h>
+#include <kmaplab/params.h>
 
 /* Every word of the longest line takes 2 bytes at least ("a "): no limit
  * on the number of words can bite before the line's length does. */
@@ -25,8 +26,6 @@ struct kernel_param_value {
 	char *name;
 	char *value;	/* NULL for a bare flag */
 };
-
-extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
 char boot_command_line[1024];
 static char param_storage[1024];

@@ -13,6 +13,7 @@
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/delay.h>
+#include <linux/sched.h>
 #include <linux/math64.h>
 #include <asm/io.h>
 #include <asm/barrier.h>
@@ -37,8 +38,6 @@ unsigned long tsc_khz;
 static u64 tsc_base;		/* TSC at calibration: ktime 0 is boot */
 static u32 ns_mult;		/* ns = cycles * ns_mult >> NS_SHIFT */
 #define NS_SHIFT 22
-
-void scheduler_tick(void);
 
 /*
  * For tests: when set, called from the timer interrupt on every tick, in

@@ -29,8 +29,6 @@
 #include "sched.h"
 #include <kmaplab/params.h>
 
-#define BOOT_STACK_SIZE (16 * 1024)	/* boot/head.asm */
-
 /* The boot task: start_kernel() and then the tests run on it. */
 struct task_struct init_task = {
 	.__state = TASK_RUNNING,
@@ -38,7 +36,7 @@ struct task_struct init_task = {
 	.pid = 0,
 	.comm = "swapper/0",
 	.stack = boot_stack,
-	.stack_size = BOOT_STACK_SIZE,
+	.stack_size = THREAD_SIZE,	/* boot/head.asm's boot_stack */
 	.cpus_mask = CPU_MASK_ALL,
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
@@ -351,7 +349,6 @@ void __init sched_init(void)
 	struct rq *rq = this_rq();
 	unsigned long flags;
 
-	BUILD_BUG_ON(offsetof(struct task_struct, thread.sp) != TASK_THREAD_SP);
 	BUILD_BUG_ON(offsetof(struct task_struct, thread_info) != 0);
 
 	sched_init_cpu(smp_processor_id());
@@ -373,6 +370,6 @@ void __init sched_init(void)
 	task_list_add(&init_task);
 	WRITE_ONCE(scheduler_running, true);
 	local_irq_restore(flags);
-	pr_info("sched: round-robin, %u-tick slices at %u Hz, %u KiB stacks\n",
+	pr_info("sched: round-robin, %u-tick slices at %u Hz, %lu KiB stacks\n",
 		sched_slice_ticks, HZ, THREAD_SIZE / 1024);
 }

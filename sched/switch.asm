@@ -8,8 +8,8 @@
 ; return address remain, and both are pushed on the task's own stack. The
 ; one word kept in the task_struct is the stack pointer (thread.sp).
 
-TASK_THREAD_SP	equ 8		; offsetof(struct task_struct, thread.sp),
-				; as <asm/switch_to.h>; checked in sched/core.c
+; TASK_THREAD_SP = offsetof(struct task_struct, thread.sp)
+%include "generated/asm-offsets.inc"
 
 section .text
 global __switch_to_asm, ret_from_fork

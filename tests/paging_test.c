@@ -14,16 +14,11 @@
 #include <linux/uaccess.h>
 #include <asm/page.h>
 #include <asm/processor.h>
-#include <asm/pgtable_types.h>
+#include <asm/pgtable.h>
 #include <asm/pgtable_32_areas.h>
 #include <asm/sections.h>
 #include <kunit/test.h>
 #include <kmaplab/kunit.h>
-
-extern u64 swapper_pdpt[];
-extern u64 swapper_pd[];
-
-#define CPUID_NX (1U << 20)	/* CPUID 0x80000001 EDX */
 
 static u32 paging_test_data = 0x600d600d;
 
@@ -93,7 +88,7 @@ static void paging_test_cr3(struct kunit *test)
 
 static void paging_test_pdpt(struct kunit *test)
 {
-	u64 kernel = swapper_pdpt[PAGE_OFFSET >> 30];
+	u64 kernel = pgd_val(swapper_pdpt[pgd_index(PAGE_OFFSET)]);
 
 	KUNIT_ASSERT_TRUE(test, kernel & _PAGE_PRESENT);
 	KUNIT_EXPECT_EQ(test, kernel & PTE_PFN_MASK, (u64)__pa(swapper_pd));
@@ -114,7 +109,7 @@ static void paging_test_nx(struct kunit *test)
 	cpuid(0x80000000, &max_ext, &b, &c, &d);
 	if (max_ext >= 0x80000001) {
 		cpuid(0x80000001, &a, &b, &c, &d);
-		cpu_nx = d & CPUID_NX;
+		cpu_nx = d & CPUID_EXT_EDX_NX;
 	}
 	KUNIT_EXPECT_EQ(test, boot_cpu_data.has_nx, cpu_nx);
 	KUNIT_EXPECT_EQ(test, nx_enabled, cpu_nx);

@@ -4,6 +4,11 @@
 
 #include <linux/types.h>
 
+/* The header boot/head.asm puts in the image, for the loader to find. */
+#define MULTIBOOT_HEADER_MAGIC 0x1BADB002
+#define MULTIBOOT_PAGE_ALIGN (1U << 0)	/* modules on page boundaries */
+#define MULTIBOOT_MEMORY_INFO (1U << 1)	/* please pass a memory map */
+
 /* Multiboot v1 information, as the loader hands it over (spec 0.6.96). */
 #define MULTIBOOT_BOOTLOADER_MAGIC 0x2BADB002
 #define MULTIBOOT_INFO_MEMORY (1U << 0)
@@ -30,8 +35,12 @@ struct multiboot_info {
 	u32 config_table;
 	u32 boot_loader_name;
 	u32 apm_table;
-	u32 vbe[6];
-	u32 framebuffer[7];
+	u32 vbe_control_info, vbe_mode_info;
+	u16 vbe_mode, vbe_interface_seg, vbe_interface_off, vbe_interface_len;
+	u64 framebuffer_addr;
+	u32 framebuffer_pitch, framebuffer_width, framebuffer_height;
+	u8 framebuffer_bpp, framebuffer_type;
+	u8 color_info[6];
 } __packed;
 
 /* One memory map entry; 'size' does not count itself. */
@@ -51,7 +60,8 @@ struct multiboot_mod_list {
 /*
  * boot/head.asm copies these out of wherever the loader put them before
  * paging is switched on (boot/multiboot.c holds the storage), so no
- * code after it reads loader memory.
+ * code after it reads loader memory. It gets the limits, like the
+ * structure offsets above, from arch/x86/kernel/asm-offsets.c.
  */
 #define BOOT_CMDLINE_MAX 1024
 #define BOOT_MMAP_MAX 4096

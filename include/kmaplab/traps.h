@@ -8,6 +8,8 @@
 /* arch/x86/kernel/traps.c */
 void do_trap(struct pt_regs *regs);
 void do_page_fault(struct pt_regs *regs);
+/* The double-fault task's entry (arch/x86/kernel/desc.c sets it up). */
+void doublefault_task(void);
 
 /* kernel/extable.c: the exception table (__ex_table: insn, fixup). */
 struct exception_table_entry {

@@ -10,6 +10,7 @@
 #include <linux/cpumask.h>
 #include <linux/atomic.h>
 #include <asm/barrier.h>
+#include <asm/page.h>
 #include <asm/switch_to.h>
 #include <asm/pgtable_types.h>
 #include <asm/kmap_size.h>
@@ -27,9 +28,6 @@
 #define PF_IDLE 0x00000002	/* the per-CPU idle task */
 #define PF_EXITING 0x00000004	/* in do_exit() */
 #define PF_KTHREAD 0x00200000	/* created by kthread_create() */
-
-/* Kernel stacks: 16 KiB, with an unmapped guard page below each. */
-#define THREAD_SIZE (16 * 1024)
 
 /*
  * A task's kmap_local/kmap_atomic mappings (mm/highmem.c): a stack of

@@ -23,11 +23,9 @@
 #include <kunit/test.h>
 #include <kmaplab/kunit.h>
 #include <kmaplab/monitor.h>
+#include <asm/sections.h>
 #include "internal.h"
 #include <kmaplab/params.h>
-
-extern struct kunit_suite *const __kunit_suites_start[];
-extern struct kunit_suite *const __kunit_suites_end[];
 
 bool kunit_enable = true;
 static char filter_suite_glob[256];

@@ -8,6 +8,8 @@
 ; do_interrupt(regs) in arch/x86/kernel/irq.c. The kernel runs only in ring 0, so
 ; the CPU pushes just EFLAGS, CS and EIP and the stack never changes.
 
+%include "generated/asm-offsets.inc"
+
 extern do_interrupt
 
 %macro STUB_NOERR 1
@@ -23,10 +25,18 @@ isr_stub_%1:
 	jmp common_entry
 %endmacro
 
+; A named stub for a local APIC vector: label, vector.
+%macro APIC_STUB 2
+%1:
+	push 0
+	push %2
+	jmp common_entry
+%endmacro
+
 section .text
 ; Exceptions that push an error code: 8, 10-14, 17, 21, 29, 30.
 %assign v 0
-%rep 48
+%rep NR_ISR_STUBS
 %if v == 8 || (v >= 10 && v <= 14) || v == 17 || v == 21 || v == 29 || v == 30
 	STUB_ERR v
 %else
@@ -34,11 +44,11 @@ section .text
 %endif
 %assign v v + 1
 %endrep
-	STUB_NOERR 0xf0			; IRQ_WORK_VECTOR: self-sent test interrupt
-	STUB_NOERR 0xec			; LOCAL_TIMER_VECTOR
-	STUB_NOERR 0xfb			; CALL_FUNCTION_VECTOR
-	STUB_NOERR 0xfd			; RESCHEDULE_VECTOR
-	STUB_NOERR 0xff			; SPURIOUS_APIC_VECTOR
+	APIC_STUB irq_work_interrupt, IRQ_WORK_VECTOR	; self-sent
+	APIC_STUB apic_timer_interrupt, LOCAL_TIMER_VECTOR
+	APIC_STUB call_function_interrupt, CALL_FUNCTION_VECTOR
+	APIC_STUB reschedule_interrupt, RESCHEDULE_VECTOR
+	APIC_STUB spurious_interrupt, SPURIOUS_APIC_VECTOR
 
 common_entry:
 	push ds
@@ -46,7 +56,7 @@ common_entry:
 	push fs
 	push gs
 	pusha
-	mov ax, 0x10			; __KERNEL_DS
+	mov ax, __KERNEL_DS
 	mov ds, ax
 	mov es, ax
 	mov eax, esp			; struct pt_regs *
@@ -54,7 +64,7 @@ common_entry:
 	; A frame record (saved EBP, return address = interrupted EIP), so a
 	; backtrace taken inside the handler walks on into the code that was
 	; interrupted.
-	push dword [eax + 56]		; regs->ip
+	push dword [eax + PT_EIP]	; regs->ip
 	push ebp
 	mov ebp, esp
 	push eax
@@ -66,20 +76,16 @@ common_entry:
 	pop fs
 	pop es
 	pop ds
-	add esp, 8			; vector and error code
+	add esp, PT_EIP - PT_VECTOR	; vector and error code
 	iret
 
 section .rodata
 global isr_stub_table
 isr_stub_table:				; stub address for vectors 0..47
 %assign v 0
-%rep 48
+%rep NR_ISR_STUBS
 	dd isr_stub_%+v
 %assign v v + 1
 %endrep
-global isr_stub_f0, isr_stub_ec, isr_stub_fb, isr_stub_fd, isr_stub_ff
-isr_stub_f0 equ isr_stub_0xf0
-isr_stub_ec equ isr_stub_0xec
-isr_stub_fb equ isr_stub_0xfb
-isr_stub_fd equ isr_stub_0xfd
-isr_stub_ff equ isr_stub_0xff
+global irq_work_interrupt, apic_timer_interrupt, call_function_interrupt
+global reschedule_interrupt, spurious_interrupt

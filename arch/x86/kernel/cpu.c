@@ -26,7 +26,7 @@ void cpu_detect(void)
 	cpuid(0x80000000, &max_ext, &b, &cx, &d);
 	if (max_ext >= 0x80000001) {
 		cpuid(0x80000001, &a, &b, &cx, &d);
-		c->has_nx = d & (1 << 20);
+		c->has_nx = d & CPUID_EXT_EDX_NX;
 	}
 	if (max_ext >= 0x80000007) {
 		cpuid(0x80000007, &a, &b, &cx, &d);

@@ -24,6 +24,7 @@
 #include <asm/processor.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
+#include <kmaplab/traps.h>
 #include <linux/percpu.h>
 
 struct desc_struct {
@@ -42,8 +43,6 @@ static struct gate_struct idt[256] __aligned(8);
 struct x86_hw_tss cpu_tss[NR_CPUS] __aligned(128);
 static struct x86_hw_tss doublefault_tss[NR_CPUS] __aligned(128);
 static u8 doublefault_stack[NR_CPUS][PAGE_SIZE] __aligned(16);
-
-void doublefault_task(void);
 
 static void set_desc(struct desc_struct *gdt, int n, u32 base, u32 limit,
 		     u8 type_attr, u8 flags)
@@ -134,14 +133,14 @@ void idt_init(void)
 {
 	unsigned int v;
 
-	for (v = 0; v < 48; v++)
+	for (v = 0; v < NR_ISR_STUBS; v++)
 		set_intr_gate(v, (void *)isr_stub_table[v]);
-	set_intr_gate(IRQ_WORK_VECTOR, isr_stub_f0);
+	set_intr_gate(IRQ_WORK_VECTOR, irq_work_interrupt);
 	/* The local APIC's vectors (arch/x86/kernel/apic.c, kernel/smp.c). */
-	set_intr_gate(LOCAL_TIMER_VECTOR, isr_stub_ec);
-	set_intr_gate(CALL_FUNCTION_VECTOR, isr_stub_fb);
-	set_intr_gate(RESCHEDULE_VECTOR, isr_stub_fd);
-	set_intr_gate(SPURIOUS_APIC_VECTOR, isr_stub_ff);
+	set_intr_gate(LOCAL_TIMER_VECTOR, apic_timer_interrupt);
+	set_intr_gate(CALL_FUNCTION_VECTOR, call_function_interrupt);
+	set_intr_gate(RESCHEDULE_VECTOR, reschedule_interrupt);
+	set_intr_gate(SPURIOUS_APIC_VECTOR, spurious_interrupt);
 	set_task_gate(8, __DOUBLEFAULT_TSS);
 	idt_load();
 }

@@ -19,6 +19,7 @@
 #include <linux/highmem.h>
 #include <asm/io.h>
 #include <asm/desc.h>
+#include <asm/i8259.h>
 #include <asm/apic.h>
 #include <kmaplab/traps.h>
 #include <kmaplab/smp.h>
@@ -145,8 +146,6 @@ void run_in_hardirq(void (*fn)(void *arg), void *arg)
 	local_irq_restore(flags);
 }
 
-void scheduler_tick(void);
-
 /* The LAPIC vectors: acknowledged first, as they cannot nest anyway. */
 static void handle_apic_vector(unsigned long v)
 {
@@ -165,7 +164,6 @@ static void handle_apic_vector(unsigned long v)
  * On return from an interrupt: preempt if the interrupted context allows
  * it (preempt_count 0 and interrupts were on) and a reschedule is due.
  */
-void preempt_schedule_irq(void);
 static void irqentry_exit(struct pt_regs *regs)
 {
 	if (!(regs->flags & X86_EFLAGS_IF) || preempt_count())

@@ -126,8 +126,6 @@ void do_trap(struct pt_regs *regs)
 	die(v < 32 ? exception_names[v] : "unknown exception", regs);
 }
 
-extern struct x86_hw_tss cpu_tss[NR_CPUS];
-
 /*
  * Entered by the CPU through the task gate on vector 8. This CPU's
  * cpu_tss (the double-fault task's %fs is the per-CPU segment) holds

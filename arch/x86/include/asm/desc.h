@@ -3,6 +3,7 @@
 #define _ASM_DESC_H
 
 #include <linux/types.h>
+#include <linux/threads.h>
 
 /* The 32-bit task-state segment; only what kmaplab uses is named. */
 struct x86_hw_tss {
@@ -20,8 +21,13 @@ struct x86_hw_tss {
 	u16 trace, io_bitmap_base;
 } __packed;
 
+/* arch/x86/kernel/desc.c: each CPU's TSS (and its double-fault task's). */
+extern struct x86_hw_tss cpu_tss[NR_CPUS];
+
 #define FIRST_EXTERNAL_VECTOR 0x20
 #define NR_IRQS 16
+/* entry_32.asm's table of stubs: the exceptions, then the PIC's IRQs. */
+#define NR_ISR_STUBS (FIRST_EXTERNAL_VECTOR + NR_IRQS)
 #define IRQ_WORK_VECTOR 0xf0	/* self-interrupt used to run code in hard-IRQ context */
 /* Local APIC vectors, high so they win over the PIC's (Linux's numbers). */
 #define LOCAL_TIMER_VECTOR 0xec		/* this CPU's LAPIC timer: the tick */

@@ -19,6 +19,14 @@
  */
 #define BOOT_MAP_SIZE 0x01000000UL
 
+/*
+ * Kernel stacks: 16 KiB, with an unmapped guard page below each. The
+ * boot stack in boot/head.asm, which becomes init_task's, is one too.
+ * (Linux keeps these in <asm/page_32_types.h>, which <asm/page.h> includes.)
+ */
+#define THREAD_SIZE_ORDER 2
+#define THREAD_SIZE (PAGE_SIZE << THREAD_SIZE_ORDER)
+
 #ifndef __ASSEMBLER__
 /* Direct map only: valid for lowmem addresses and pages. */
 #define __pa(x) ((unsigned long)(x) - PAGE_OFFSET)

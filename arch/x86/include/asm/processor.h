@@ -11,6 +11,8 @@
 #define X86_CR4_PGE (1UL << 7)
 #define MSR_EFER 0xc0000080
 #define EFER_NX (1ULL << 11)
+/* CPUID 0x80000001 EDX: NX exists (Linux's X86_FEATURE_NX, word 1 bit 20). */
+#define CPUID_EXT_EDX_NX (1U << 20)
 
 #define DEFINE_CR_ACCESSORS(n)						\
 static inline unsigned long read_cr##n(void)				\

@@ -8,11 +8,23 @@
  * that no .c file writes its own extern for them.
  */
 #include <linux/types.h>
+#include <linux/init.h>
+#include <asm/desc.h>
+#include <kmaplab/traps.h>
 
 /* The kernel image's sections (linker.ld). */
 extern char _text[], _etext[], __start_rodata[], __end_rodata[];
 extern char _sdata[], _edata[], __bss_start[], __bss_stop[], _end[];
 extern char __per_cpu_start[], __per_cpu_end[];
+
+/* Tables that linker.ld gathers from every object's section. */
+extern const struct exception_table_entry __start___ex_table[],
+	__stop___ex_table[];				/* __ex_table */
+extern const struct obs_kernel_param __setup_start[],
+	__setup_end[];					/* .init.setup */
+struct kunit_suite;
+extern struct kunit_suite *const __kunit_suites_start[],
+	*const __kunit_suites_end[];			/* .kunit_test_suites */
 
 /* boot/head.asm: the boot stack, its unmapped guard page, the boot tables. */
 extern char boot_stack[], boot_stack_top[], boot_stack_guard[];
@@ -20,9 +32,9 @@ extern char boot_pt[];
 /* swapper_pdpt, the boot PDPT (CR3), is in <asm/pgtable.h> with its type. */
 
 /* arch/x86/entry/entry_32.asm: the interrupt stubs the IDT points at. */
-extern const unsigned long isr_stub_table[48];
-extern char isr_stub_f0[], isr_stub_ec[], isr_stub_fb[], isr_stub_fd[],
-	isr_stub_ff[];
+extern const unsigned long isr_stub_table[NR_ISR_STUBS];
+extern char irq_work_interrupt[], apic_timer_interrupt[],
+	call_function_interrupt[], reschedule_interrupt[], spurious_interrupt[];
 
 /* boot/trampoline.asm: the AP start code, copied below 1 MiB. */
 extern const u8 trampoline_start[], trampoline_end[];

@@ -12,12 +12,6 @@ struct thread_struct {
 	unsigned long sp;
 };
 
-/*
- * Offset of thread.sp in struct task_struct, for sched/switch.asm (which
- * repeats the number; sched/core.c checks both at build time).
- */
-#define TASK_THREAD_SP 8
-
 struct task_struct;
 
 /*

@@ -141,9 +141,11 @@ bool idle_should_pull(struct rq *rq)
 			continue;
 		if (!do_raw_spin_trylock(&src->lock))
 			continue;
-		list_for_each_entry(p, &src->queue, run_list)
-			if ((found = can_pull(p, rq->cpu)))
+		list_for_each_entry(p, &src->queue, run_list) {
+			found = can_pull(p, rq->cpu);
+			if (found)
 				break;
+		}
 		do_raw_spin_unlock(&src->lock);
 		if (found)
 			return true;

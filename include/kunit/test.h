@@ -245,7 +245,7 @@ int __kunit_test_suites_init(struct kunit_suite *const *const suites,
 #define KUNIT_ARRAY_PARAM(name, array, get_desc)			\
 	static const void *name##_gen_params(const void *__prev, char *__desc) \
 	{								\
-		__typeof__((array)[0]) *__next = __prev ?		\
+		__typeof__(&(array)[0]) __next = __prev ?		\
 			((__typeof__(__next))__prev) + 1 : (array);	\
 		void (*__get_desc)(__typeof__(__next), char *) = get_desc; \
 									\

@@ -59,8 +59,8 @@ extern unsigned long warn_count;
 
 #ifdef CONFIG_DEBUG_VM
 #define VM_BUG_ON(cond) BUG_ON(cond)
-#define VM_WARN_ON(cond) (void)WARN_ON(cond)
-#define VM_WARN_ON_ONCE(cond) (void)WARN_ON_ONCE(cond)
+#define VM_WARN_ON(cond) ((void)WARN_ON(cond))
+#define VM_WARN_ON_ONCE(cond) ((void)WARN_ON_ONCE(cond))
 #else
 #define VM_BUG_ON(cond) BUILD_BUG_ON_INVALID(cond)
 #define VM_WARN_ON(cond) BUILD_BUG_ON_INVALID(cond)

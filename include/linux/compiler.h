@@ -43,7 +43,7 @@
 #define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
 
 /* Compile-time assertion usable inside expressions (Linux's BUILD_BUG_ON_ZERO). */
-#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(struct { int : (-!!(e)); })))
+#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(struct { int:(-!!(e)); })))
 #define BUILD_BUG_ON(cond) ((void)sizeof(char[1 - 2 * !!(cond)]))
 #define BUILD_BUG_ON_MSG(cond, msg) _Static_assert(!(cond), msg)
 

@@ -98,9 +98,17 @@ extern cpumask_t __cpu_possible_mask, __cpu_online_mask, __cpu_active_mask;
 #define cpu_active(cpu) cpumask_test_cpu((cpu), cpu_active_mask)
 #define cpu_is_offline(cpu) (!cpu_online(cpu))
 
+/* The next CPU in mask after n (-1: the first), NR_CPUS when none is. */
+static inline unsigned int cpumask_next(int n, const cpumask_t *m)
+{
+	while (++n < NR_CPUS && !cpumask_test_cpu(n, m))
+		;
+	return n;
+}
+
+/* As Linux 6.1's: one for statement, no trailing if to steal an else. */
 #define for_each_cpu(cpu, mask)						\
-	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++)			\
-		if (cpumask_test_cpu((cpu), (mask)))
+	for ((cpu) = -1; (cpu) = cpumask_next((cpu), (mask)), (cpu) < NR_CPUS;)
 #define for_each_online_cpu(cpu) for_each_cpu(cpu, cpu_online_mask)
 #define for_each_possible_cpu(cpu) for ((cpu) = 0; (cpu) < nr_cpu_ids; (cpu)++)
 

@@ -45,10 +45,19 @@ int vprintk(const char *fmt, va_list args);
 #define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
 #define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 
-#define pr_info_once(fmt, ...) ({ static bool __done; \
-	if (!__done) { __done = true; pr_info(fmt, ##__VA_ARGS__); } })
-#define pr_warn_once(fmt, ...) ({ static bool __done; \
-	if (!__done) { __done = true; pr_warn(fmt, ##__VA_ARGS__); } })
+#define printk_once(fmt, ...)					\
+({								\
+	static bool __print_once;				\
+								\
+	if (!__print_once) {					\
+		__print_once = true;				\
+		printk(fmt, ##__VA_ARGS__);			\
+	}							\
+})
+#define pr_info_once(fmt, ...)					\
+	printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_once(fmt, ...)					\
+	printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 
 /* lib/vsprintf.c */
 __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);

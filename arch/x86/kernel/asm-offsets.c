@@ -29,9 +29,10 @@
  * A value linker.ld needs too. Only these become linker symbols: every
  * assignment in a linker script is a symbol in the ELF file.
  */
-#define LDS_DEFINE(sym, val) \
-	asm volatile("\n.ascii \"=>" #sym " %c0 " #val "\"" \
-		     : : "i" ((unsigned long long)(val)))
+#define LDS_DEFINE(sym, val) do {					\
+	asm volatile("\n.ascii \"=>" #sym " %c0 " #val "\""			\
+		     : : "i" ((unsigned long long)(val)));		\
+} while (0)
 
 int main(void);
 

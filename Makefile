@@ -86,8 +86,9 @@ OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
 # --- asm-offsets: the C headers' constants for NASM and linker.ld ----------
 # asm-offsets.c is compiled to assembly only (its .d tracks the headers it
 # reads); scripts/gen-asm-offsets.sh turns its markers into an include file
-# for NASM and one for linker.ld. A file is replaced only when its text
-# changes, so a header edit that moves no value rebuilds no assembly.
+# for NASM and one for linker.ld. They are rewritten whenever the .s is
+# (a header it reads changed): a handful of .asm files reassemble, and
+# `make -q` stays truthful (a file left older than its .s never would be).
 ASM_OFFSETS_S := $(O)/arch/x86/kernel/asm-offsets.s
 GEN_DIR := $(O)/include/generated
 
@@ -129,9 +130,9 @@ $(ASM_OFFSETS_S): $(ASM_OFFSETS_C) $(O)/.flags | $(O)/.toolchain
 $(GEN_DIR)/asm-offsets.inc $(GEN_DIR)/asm-offsets.lds: \
 		$(GEN_DIR)/asm-offsets.%: $(ASM_OFFSETS_S) scripts/gen-asm-offsets.sh
 	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
 	$(Q)scripts/gen-asm-offsets.sh $(if $(filter inc,$*),nasm,$*) $< > $@.tmp
-	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else \
-		echo "  GEN     $@"; mv $@.tmp $@; fi
+	$(Q)mv $@.tmp $@
 
 $(O)/%.o: %.asm $(GEN_DIR)/asm-offsets.inc $(O)/.flags
 	@mkdir -p $(dir $@)

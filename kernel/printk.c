@@ -15,6 +15,7 @@
 #include <linux/ktime.h>
 #include <linux/math64.h>
 #include <kmaplab/console.h>
+#include <kmaplab/printk.h>
 
 int console_loglevel = 7;	/* print levels 0..6; 'loglevel=8' adds debug */
 static bool at_line_start = true;

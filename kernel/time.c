@@ -19,6 +19,7 @@
 #include <asm/barrier.h>
 #include <asm/processor.h>
 #include <asm/apic.h>
+#include <kmaplab/kunit.h>
 
 #define PIT_FREQ 1193182
 #define PIT_CH0 0x40

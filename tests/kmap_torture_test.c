@@ -17,6 +17,7 @@
 #include <linux/completion.h>
 #include <linux/interrupt.h>
 #include <linux/init.h>
+#include <kmaplab/kunit.h>
 
 #define NTHREADS 4
 #define NSHARED 48

@@ -9,6 +9,7 @@
 #include <linux/kallsyms.h>
 #include <kunit/test.h>
 #include <kmaplab/kunit.h>
+#include <kmaplab/printk.h>
 
 /* snprintf into a fresh buffer and compare, keeping the return value. */
 #define EXPECT_FMT(test, expect, fmt, ...)				\

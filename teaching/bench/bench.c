@@ -41,6 +41,7 @@
 #include <asm/tlbflush.h>
 #include <kmaplab/bench.h>
 #include <kmaplab/tlbdemo.h>
+#include <kmaplab/highmem.h>
 
 #define SAMPLES 31
 

@@ -53,7 +53,7 @@ CFLAGS := -std=gnu11 -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-Iarch/x86/include -Iinclude -MMD -MP
+	-Iarch/x86/include -Iinclude -include include/linux/kconfig.h -MMD -MP
 ifneq ($(LLVM),)
 CFLAGS += -Wno-gnu-variable-sized-type-not-at-end
 else

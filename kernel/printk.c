@@ -16,6 +16,7 @@
 #include <linux/math64.h>
 #include <kmaplab/console.h>
 #include <kmaplab/params.h>
+#include <kmaplab/printk.h>
 
 int console_loglevel = 7;	/* print levels 0..6; 'loglevel=8' adds debug */
 static bool at_line_start = true;

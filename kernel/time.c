@@ -20,6 +20,7 @@
 #include <asm/processor.h>
 #include <asm/apic.h>
 #include <kmaplab/params.h>
+#include <kmaplab/kunit.h>
 
 #define PIT_FREQ 1193182
 #define PIT_CH0 0x40

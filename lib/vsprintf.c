@@ -142,6 +142,160 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 	return fmt;
 }
 
+/*
+ * The length modifiers: h (ignored: the argument was promoted to int),
+ * l, z, t (one long) and ll, j (two). Returns the conversion character.
+ */
+static const char *parse_length(const char *fmt, int *lng)
+{
+	*lng = 0;
+	for (;; fmt++) {
+		if (*fmt == 'l' || *fmt == 'z' || *fmt == 't' || *fmt == 'j')
+			*lng += (*fmt == 'j') ? 2 : 1;
+		else if (*fmt != 'h')
+			return fmt;
+	}
+}
+
+static void put_string(struct out *o, const char *s, const struct spec *sp)
+{
+	int len;
+
+	if (!s)
+		s = "(null)";
+	len = sp->precision >= 0 ? (int)strnlen(s, sp->precision)
+				 : (int)strlen(s);
+	put_padded(o, s, len, sp);
+}
+
+/* %*ph: up to 64 bytes as hex, Linux's small hex dump. */
+static void put_hex_bytes(struct out *o, const u8 *b, const struct spec *sp)
+{
+	int i, n = sp->width ? min(sp->width, 64) : 1;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			put(o, ' ');
+		put(o, "0123456789abcdef"[b[i] >> 4]);
+		put(o, "0123456789abcdef"[b[i] & 15]);
+	}
+}
+
+/*
+ * %p and the extensions kmaplab knows: fmt is at the 'p'; returns the
+ * last character consumed (the extension's letter, if any).
+ */
+static const char *put_pointer(struct out *o, const char *fmt, void *ptr,
+			       struct spec *sp)
+{
+	unsigned long p = (unsigned long)ptr;
+
+	switch (fmt[1]) {
+	case 'h':
+		put_hex_bytes(o, ptr, sp);
+		return fmt + 1;
+	case 'S':
+	case 's':
+	case 'B':
+		put_symbol(o, p, fmt[1] != 's', sp);
+		return fmt + 1;
+	case 'x':	/* %px, %pK: the raw value, as %p here */
+	case 'K':
+		fmt++;
+		break;
+	}
+	/* Linux hashes %p; kmaplab shows it: it is for teaching. */
+	sp->base = 16;
+	sp->zero = true;
+	sp->width = 8;
+	put_number(o, p, false, sp);
+	return fmt;
+}
+
+/* The integer conversions: set base and sign; false for any other c. */
+static bool integer_spec(char c, struct spec *sp)
+{
+	switch (c) {
+	case 'd':
+	case 'i':
+		sp->is_signed = true;
+		return true;
+	case 'u':
+		return true;
+	case 'x':
+		sp->base = 16;
+		return true;
+	case 'X':
+		sp->base = 16;
+		sp->upper = true;
+		return true;
+	case 'o':
+		sp->base = 8;
+		return true;
+	}
+	return false;
+}
+
+/* Fetch an integer argument of lng longs and print it. */
+static void put_integer(struct out *o, va_list *ap, int lng,
+			const struct spec *sp)
+{
+	unsigned long long num;
+	bool neg = false;
+
+	if (lng >= 2)
+		num = va_arg(*ap, unsigned long long);
+	else if (lng == 1)
+		num = sp->is_signed ? (unsigned long long)(long long)va_arg(*ap, long)
+				    : va_arg(*ap, unsigned long);
+	else
+		num = sp->is_signed ? (unsigned long long)(long long)va_arg(*ap, int)
+				    : va_arg(*ap, unsigned int);
+	if (sp->is_signed && (long long)num < 0) {
+		neg = true;
+		num = -(long long)num;
+	}
+	put_number(o, num, neg, sp);
+}
+
+/*
+ * One conversion: fmt is at the '%'. Returns the last character it
+ * consumed; an unknown conversion is printed as it was written.
+ */
+static const char *format_one(struct out *o, const char *fmt, va_list *ap)
+{
+	struct spec sp;
+	int lng;
+
+	fmt = parse_spec(fmt + 1, &sp, ap);
+	fmt = parse_length(fmt, &lng);
+	switch (*fmt) {
+	case '%':
+		put(o, '%');
+		return fmt;
+	case 'c': {
+		char c = (char)va_arg(*ap, int);
+
+		put_padded(o, &c, 1, &sp);
+		return fmt;
+	}
+	case 's':
+		put_string(o, va_arg(*ap, const char *), &sp);
+		return fmt;
+	case 'p':
+		return put_pointer(o, fmt, va_arg(*ap, void *), &sp);
+	case '\0':
+		return fmt - 1;	/* a lone '%' at the end: stop at the NUL */
+	}
+	if (integer_spec(*fmt, &sp)) {
+		put_integer(o, ap, lng, &sp);
+	} else {
+		put(o, '%');
+		put(o, *fmt);
+	}
+	return fmt;
+}
+
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
 	struct out o = { .buf = buf, .size = size };
@@ -149,111 +303,10 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 
 	va_copy(ap, args);
 	for (; *fmt; fmt++) {
-		struct spec sp;
-		int lng = 0;
-		unsigned long long num;
-		bool neg = false;
-
-		if (*fmt != '%') {
-			put(&o, *fmt);
-			continue;
-		}
-		fmt = parse_spec(fmt + 1, &sp, &ap);
-		for (;; fmt++) {
-			if (*fmt == 'l' || *fmt == 'z' || *fmt == 't' || *fmt == 'j')
-				lng += (*fmt == 'j') ? 2 : 1;
-			else if (*fmt != 'h')
-				break;
-		}
-		switch (*fmt) {
-		case '%':
-			put(&o, '%');
-			continue;
-		case 'c': {
-			char c = (char)va_arg(ap, int);
-
-			put_padded(&o, &c, 1, &sp);
-			continue;
-		}
-		case 's': {
-			const char *s = va_arg(ap, const char *);
-			int len;
-
-			if (!s)
-				s = "(null)";
-			len = sp.precision >= 0 ? (int)strnlen(s, sp.precision)
-						: (int)strlen(s);
-			put_padded(&o, s, len, &sp);
-			continue;
-		}
-		case 'p': {
-			unsigned long p = (unsigned long)va_arg(ap, void *);
-
-			if (fmt[1] == 'h') {
-				/* %*ph: up to 64 bytes as hex, Linux's small hex dump. */
-				const u8 *b = (const u8 *)p;
-				int i, n = sp.width ? min(sp.width, 64) : 1;
-
-				for (i = 0; i < n; i++) {
-					if (i)
-						put(&o, ' ');
-					put(&o, "0123456789abcdef"[b[i] >> 4]);
-					put(&o, "0123456789abcdef"[b[i] & 15]);
-				}
-				fmt++;
-				continue;
-			}
-			if (fmt[1] == 'S' || fmt[1] == 's' || fmt[1] == 'B') {
-				put_symbol(&o, p, fmt[1] != 's', &sp);
-				fmt++;
-				continue;
-			}
-			/* Linux hashes %p; kmaplab shows it: it is for teaching. */
-			if (fmt[1] == 'x' || fmt[1] == 'K')
-				fmt++;	/* %px, %pK: the raw value, as %p here */
-			sp.base = 16;
-			sp.zero = true;
-			sp.width = 8;
-			put_number(&o, p, false, &sp);
-			continue;
-		}
-		case 'd':
-		case 'i':
-			sp.is_signed = true;
-			break;
-		case 'u':
-			break;
-		case 'x':
-			sp.base = 16;
-			break;
-		case 'X':
-			sp.base = 16;
-			sp.upper = true;
-			break;
-		case 'o':
-			sp.base = 8;
-			break;
-		case '\0':
-			fmt--;
-			continue;
-		default:
-			put(&o, '%');
-			put(&o, *fmt);
-			continue;
-		}
-		if (lng >= 2)
-			num = va_arg(ap, unsigned long long);
-		else if (lng == 1)
-			num = sp.is_signed ? (unsigned long long)(long long)va_arg(ap, long)
-					   : va_arg(ap, unsigned long);
+		if (*fmt == '%')
+			fmt = format_one(&o, fmt, &ap);
 		else
-			num = sp.is_signed ? (unsigned long long)(long long)va_arg(ap, int)
-					   : va_arg(ap, unsigned int);
-		if (sp.is_signed && (long long)num < 0) {
-			neg = true;
-			num = -(long long)num;
-		}
-		put_number(&o, num, neg, &sp);
+			put(&o, *fmt);
 	}
 	va_end(ap);
 	if (size)

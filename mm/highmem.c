@@ -22,6 +22,8 @@
 #include <linux/interrupt.h>
 #include <kmaplab/params.h>
 #include <kmaplab/kmap_debug.h>
+#include <kmaplab/bug.h>
+#include <kmaplab/highmem.h>
 
 DEFINE_PER_CPU(struct kmap_stats, kmap_stats);
 
@@ -170,6 +172,10 @@ void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 	return (void *)__fix_to_virt(FIX_KMAP_BEGIN + slot);
 }
 
+/*
+ * kmap_local_page(), kmap_local_page_prot() and kmap_atomic() all come
+ * here: a lowmem page needs no slot, its direct-map address will do.
+ */
 void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
 {
 	if (!PageHighMem(page) && !kmap_local_force_map) {
@@ -231,7 +237,7 @@ static bool kmap_local_saved(struct task_struct *tsk, int i, pte_t *pteval,
 			     int *slot)
 {
 	*pteval = tsk->kmap_ctrl.pteval[i];
-	if (KM_INCR == 2 && !(i & 1)) {
+	if (IS_ENABLED(CONFIG_DEBUG_KMAP_LOCAL) && !(i & 1)) {
 		WARN_ON_ONCE(pte_val(*pteval) != 0);
 		return false;
 	}
@@ -281,16 +287,27 @@ void __kmap_local_sched_in(void)
 	}
 }
 
+/* Field by field: a counter added to struct kmap_stats must be added here. */
 void kmap_stats_read(struct kmap_stats *sum)
 {
-	unsigned int cpu, i;
+	unsigned int cpu;
 
 	memset(sum, 0, sizeof(*sum));
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		const unsigned long *src = (const void *)&per_cpu(kmap_stats, cpu);
-		unsigned long *dst = (void *)sum;
+		const struct kmap_stats *s = &per_cpu(kmap_stats, cpu);
 
-		for (i = 0; i < sizeof(*sum) / sizeof(long); i++)
-			dst[i] += src[i];
+		sum->local_map += s->local_map;
+		sum->local_unmap += s->local_unmap;
+		sum->atomic_map += s->atomic_map;
+		sum->lowmem_fast += s->lowmem_fast;
+		sum->sched_out_slots += s->sched_out_slots;
+		sum->sched_in_slots += s->sched_in_slots;
+		sum->unmap_order_errors += s->unmap_order_errors;
+		sum->irq_unbalanced += s->irq_unbalanced;
+		sum->unmap_bad_addr += s->unmap_bad_addr;
+		sum->pkmap_map += s->pkmap_map;
+		sum->pkmap_hit += s->pkmap_hit;
+		sum->pkmap_wraps += s->pkmap_wraps;
+		sum->pkmap_sleeps += s->pkmap_sleeps;
 	}
 }

@@ -6,6 +6,7 @@
 #include <linux/highmem.h>
 #include <linux/spinlock.h>
 #include <asm/tlbflush.h>
+#include <kmaplab/highmem.h>
 
 void show_kmap_stats(void)
 {
@@ -47,7 +48,8 @@ void show_kmaps(void)
 	int i;
 
 	pr_info("kmap_local/kmap_atomic slots per task (KM_MAX_IDX %d%s):\n",
-		KM_MAX_IDX, KM_INCR == 2 ? ", debug guard slots" : "");
+		KM_MAX_IDX,
+		IS_ENABLED(CONFIG_DEBUG_KMAP_LOCAL) ? ", debug guard slots" : "");
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p) {
 		if (!p->kmap_ctrl.idx)

@@ -22,6 +22,7 @@
 #include <linux/highmem.h>
 #include <linux/string.h>
 #include <linux/interrupt.h>
+#include <kmaplab/highmem.h>
 #include <kmaplab/kmap_debug.h>
 
 #ifdef CONFIG_DEBUG_KMAP_LOCAL

@@ -23,6 +23,7 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/math64.h>
+#include <kmaplab/mm.h>
 #include "internal.h"
 
 struct page *mem_map;

@@ -25,6 +25,8 @@
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 #include <linux/sched.h>
+#include <kmaplab/bug.h>
+#include <kmaplab/highmem.h>
 
 
 static int pkmap_count[LAST_PKMAP];
@@ -51,20 +53,28 @@ static unsigned int pa_hash(const struct page *page)
 	return (page_to_pfn(page) * 0x9e3779b1U) >> (32 - PA_HASH_BITS);
 }
 
-static void set_page_address(struct page *page, unsigned int nr, bool mapped)
+/*
+ * Linux's set_page_address(): record that page is mapped at virtual (a
+ * pkmap address), or with virtual NULL, that it is not mapped any more.
+ */
+static void set_page_address(struct page *page, void *virtual)
 {
 	u16 *link = &hash_head[pa_hash(page)];
 	unsigned long flags;
+	unsigned int nr;
 
 	spin_lock_irqsave(&pa_lock, flags);
-	if (mapped) {
+	if (virtual) {
+		nr = PKMAP_NR((unsigned long)virtual);
 		slot_page[nr] = page;
 		slot_next[nr] = *link;
 		*link = nr + 1;
 	} else {
-		while (*link && *link != nr + 1)
+		/* A page is in the pool once at most: unlink its slot. */
+		while (*link && slot_page[*link - 1] != page)
 			link = &slot_next[*link - 1];
 		BUG_ON(!*link);
+		nr = *link - 1;
 		*link = slot_next[nr];
 		slot_page[nr] = NULL;
 	}
@@ -107,7 +117,7 @@ static void flush_all_zero_pkmaps(void)
 			continue;
 		pkmap_count[i] = 0;
 		BUG_ON(pte_none(pkmap_page_table[i]));
-		set_page_address(slot_page[i], i, false);
+		set_page_address(slot_page[i], NULL);
 		pte_clear(&init_mm, PKMAP_ADDR(i), &pkmap_page_table[i]);
 		need_flush = true;
 	}
@@ -164,7 +174,7 @@ start:
 	}
 	set_pte(&pkmap_page_table[last_pkmap_nr], mk_pte(page, kmap_prot));
 	pkmap_count[last_pkmap_nr] = 1;
-	set_page_address(page, last_pkmap_nr, true);
+	set_page_address(page, (void *)PKMAP_ADDR(last_pkmap_nr));
 	this_cpu_inc(kmap_stats.pkmap_map);
 	return PKMAP_ADDR(last_pkmap_nr);
 }

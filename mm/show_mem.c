@@ -11,6 +11,7 @@
 #include <linux/vmalloc.h>
 #include <linux/string.h>
 #include <asm/tlbflush.h>
+#include <kmaplab/mm.h>
 #include "internal.h"
 
 unsigned long nr_free_pages(void)

@@ -27,6 +27,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <kmaplab/mm.h>
 #include "internal.h"
 
 #define POISON_FREE 0x6b

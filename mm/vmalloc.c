@@ -23,6 +23,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <asm/tlbflush.h>
+#include <kmaplab/mm.h>
 #include "internal.h"
 
 static struct vm_struct *vmlist;	/* sorted by addr */

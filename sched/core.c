@@ -26,6 +26,7 @@
 #include <linux/sched.h>
 #include <linux/highmem-internal.h>
 #include <asm/sections.h>
+#include <kmaplab/bug.h>
 #include "sched.h"
 #include <kmaplab/params.h>
 
@@ -121,25 +122,28 @@ static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *pre
 }
 
 /*
- * The two per-task hooks of the switch path. Whatever a task keeps in
- * per-CPU hardware state that another task must not see is put away in
- * sched_out() (still running as prev) and brought back in sched_in()
- * (already running as next). Today: the task's kmap_local mappings.
+ * A task's kmap_local mappings live in per-CPU fixmap slots that the
+ * next task must not see: they are put away while the outgoing task is
+ * still current (prepare_task_switch) and brought back once the incoming
+ * one is (finish_task_switch). Both act on current, as in Linux; the
+ * test keeps the common case, a task holding no mappings, to a compare.
  */
-static void sched_out(struct task_struct *prev)
+static inline void kmap_local_sched_out(void)
 {
-	kmap_local_sched_out();		/* acts on current == prev */
+	if (unlikely(current->kmap_ctrl.idx))
+		__kmap_local_sched_out();
 }
 
-static void sched_in(struct task_struct *next)
+static inline void kmap_local_sched_in(void)
 {
-	kmap_local_sched_in();		/* acts on current == next */
+	if (unlikely(current->kmap_ctrl.idx))
+		__kmap_local_sched_in();
 }
 
 static void prepare_task_switch(struct rq *rq, struct task_struct *prev,
 				struct task_struct *next)
 {
-	sched_out(prev);
+	kmap_local_sched_out();		/* current is still prev */
 	next->cpu = rq->cpu;
 	/* next will release the run-queue lock prev took. */
 	raw_spin_lock_set_owner(&rq->lock, next);
@@ -157,7 +161,7 @@ static void finish_task_switch(struct task_struct *prev)
 	unsigned int prev_state = READ_ONCE(prev->__state);
 
 	raw_spin_unlock_irq(&rq->lock);
-	sched_in(current);
+	kmap_local_sched_in();		/* current is next now */
 	if (unlikely(READ_ONCE(prev->on_rq) == TASK_ON_RQ_MIGRATING))
 		move_task_away(prev);
 	if (unlikely(prev_state == TASK_DEAD)) {

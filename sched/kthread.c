@@ -10,6 +10,7 @@
 #include <linux/uaccess.h>
 #include <linux/errno.h>
 #include <linux/slab.h>
+#include <kmaplab/kthread.h>
 #include "sched.h"
 
 /* What kthread_create() gave, and what kthread_stop() waits for. */

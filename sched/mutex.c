@@ -13,6 +13,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <kmaplab/bug.h>
 
 struct mutex_waiter {
 	struct list_head list;

@@ -12,6 +12,8 @@
 #include <linux/kthread.h>
 #include <linux/interrupt.h>
 #include <linux/string.h>
+#include <kmaplab/kthread.h>
+#include <kmaplab/printk.h>
 
 static char log[4096];
 

@@ -9,6 +9,7 @@
 #include "kmap_test_common.h"
 #include <linux/vmalloc.h>
 #include <linux/printk.h>
+#include <kmaplab/printk.h>
 
 /* 1. A fixmap address; the same bytes as kmap() and vmap(); gone after. */
 static void kmap_local_highmem_maps_and_unmaps(struct kunit *test)
@@ -137,7 +138,7 @@ static void kmap_local_guard_slots(struct kunit *test)
 	struct page *a = kt_alloc_highpage(test), *b = kt_alloc_highpage(test);
 	u8 *va, *vb;
 
-	if (KM_INCR != 2) {
+	if (!IS_ENABLED(CONFIG_DEBUG_KMAP_LOCAL)) {
 		__free_page(a);
 		__free_page(b);
 		kunit_skip(test, "guard slots exist only in the debug build");
@@ -232,6 +233,38 @@ static void kmap_lowmem_no_work(struct kunit *test)
 	__free_page(page);
 }
 
+/*
+ * 8b. lowmem_fast counts each lowmem page that needed no slot, whichever
+ * call it came through: kmap_local_page() as well as kmap_atomic(). This
+ * CPU's counter, with interrupts off, so nothing else can add to it.
+ */
+static void kmap_lowmem_counted(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned long before, after_local, after_atomic, flags;
+	void *a, *b;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_ASSERT_FALSE(test, PageHighMem(page));
+	if (kmap_local_force_map) {
+		__free_page(page);
+		kunit_skip(test, "force-map mode gives lowmem pages slots too");
+	}
+	local_irq_save(flags);
+	before = this_cpu_read(kmap_stats.lowmem_fast);
+	a = kmap_local_page(page);
+	after_local = this_cpu_read(kmap_stats.lowmem_fast);
+	b = kmap_atomic(page);
+	after_atomic = this_cpu_read(kmap_stats.lowmem_fast);
+	kunmap_atomic(b);
+	kunmap_local(a);
+	local_irq_restore(flags);
+
+	KUNIT_EXPECT_EQ(test, after_local, before + 1);
+	KUNIT_EXPECT_EQ(test, after_atomic, before + 2);
+	__free_page(page);
+}
+
 /* 9. RAM above 4 GiB (the -m 6G boot): every API reaches it. */
 static void kmap_above_4g(struct kunit *test)
 {
@@ -287,6 +320,7 @@ static struct kunit_case kmap_local_cases[] = {
 	KUNIT_CASE(kmap_local_context_state),
 	KUNIT_CASE(kmap_atomic_fault_is_fixed_up),
 	KUNIT_CASE(kmap_lowmem_no_work),
+	KUNIT_CASE(kmap_lowmem_counted),
 	KUNIT_CASE(kmap_above_4g),
 	{}
 };

@@ -11,6 +11,7 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/interrupt.h>
+#include <kmaplab/printk.h>
 
 static char log[4096];
 

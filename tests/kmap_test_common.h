@@ -14,6 +14,7 @@
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <asm/tlbflush.h>
+#include <kmaplab/highmem.h>
 
 static inline struct page *kt_alloc_highpage(struct kunit *test)
 {

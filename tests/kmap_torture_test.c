@@ -18,6 +18,7 @@
 #include <linux/interrupt.h>
 #include <linux/init.h>
 #include <kmaplab/params.h>
+#include <kmaplab/kunit.h>
 
 #define NTHREADS 4
 #define NSHARED 48

@@ -10,6 +10,7 @@
  */
 #include "kmap_test_common.h"
 #include <linux/printk.h>
+#include <kmaplab/printk.h>
 
 struct lab1_pages {
 	struct page *a, *b;

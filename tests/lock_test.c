@@ -12,6 +12,8 @@
 #include <linux/atomic.h>
 #include <linux/delay.h>
 #include <linux/string.h>
+#include <kmaplab/kthread.h>
+#include <kmaplab/printk.h>
 
 #define NR_INCREMENTERS 4
 #define NR_INCREMENTS 2000

@@ -13,6 +13,7 @@
 #include <asm/fixmap.h>
 #include <asm/tlbflush.h>
 #include <asm/processor.h>
+#include <kmaplab/printk.h>
 #include "mm_test.h"
 #include "../mm/internal.h"
 

@@ -9,6 +9,7 @@
 #include <linux/memblock.h>
 #include <linux/vmalloc.h>
 #include <linux/highmem.h>
+#include <kmaplab/printk.h>
 #include "mm_test.h"
 #include "../mm/internal.h"
 

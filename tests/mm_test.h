@@ -14,6 +14,7 @@
 #include <linux/gfp.h>
 #include <linux/printk.h>
 #include <kunit/test.h>
+#include <kmaplab/printk.h>
 
 struct mm_warn_check {
 	struct printk_capture cap;

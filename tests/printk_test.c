@@ -9,6 +9,7 @@
 #include <linux/kallsyms.h>
 #include <kunit/test.h>
 #include <kmaplab/kunit.h>
+#include <kmaplab/printk.h>
 
 /* snprintf into a fresh buffer and compare, keeping the return value. */
 #define EXPECT_FMT(test, expect, fmt, ...)				\
@@ -212,6 +213,24 @@ static void printk_test_capture_truncates(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, buf[10], 'X');
 }
 
+/* volatile: formats the compiler would check, and reject, at build time. */
+static const char *volatile fmt_unknown = "%q|";
+static const char *volatile fmt_trailing = "ab%";
+
+/* %*ph, %px, %o, and what vsnprintf() does with a format it does not know. */
+static void printk_test_extensions(struct kunit *test)
+{
+	static const u8 bytes[3] = { 0xde, 0xad, 0x01 };
+
+	EXPECT_FMT(test, "de ad 01", "%*ph", 3, bytes);
+	EXPECT_FMT(test, "de", "%ph", bytes);
+	EXPECT_FMT(test, "c0101234", "%px", (void *)0xc0101234UL);
+	EXPECT_FMT(test, "17 0X1F", "%o %#X", 15, 0x1f);
+	/* An unknown conversion is printed as written; a lone '%' dropped. */
+	EXPECT_FMT(test, "%q|", fmt_unknown, 0);
+	EXPECT_FMT(test, "ab", fmt_trailing, 0);
+}
+
 static void printk_test_symbol(struct kunit *test)
 {
 	char buf[KSYM_SYMBOL_LEN];
@@ -245,6 +264,7 @@ static struct kunit_case printk_test_cases[] = {
 	KUNIT_CASE(printk_test_capture_line),
 	KUNIT_CASE(printk_test_capture_levels),
 	KUNIT_CASE(printk_test_capture_truncates),
+	KUNIT_CASE(printk_test_extensions),
 	KUNIT_CASE(printk_test_symbol),
 	{}
 };

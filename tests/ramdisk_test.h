@@ -15,6 +15,7 @@
 #include <linux/jiffies.h>
 #include <asm/fixmap.h>
 #include <kmaplab/ramdisk.h>
+#include <kmaplab/kthread.h>
 
 #define RDT_BLOCKS 8
 #define RDT_BUFS 8

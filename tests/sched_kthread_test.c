@@ -14,6 +14,7 @@
 #include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
+#include <kmaplab/kthread.h>
 
 static int return_arg(void *data)
 {

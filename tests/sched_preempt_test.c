@@ -15,6 +15,8 @@
 #include <linux/errno.h>
 #include <asm/processor.h>
 #include <asm/page.h>
+#include <kmaplab/kthread.h>
+#include <kmaplab/printk.h>
 
 #define NR_SPINNERS 2
 

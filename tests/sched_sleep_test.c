@@ -14,6 +14,7 @@
 #include <linux/wait.h>
 #include <linux/completion.h>
 #include <linux/interrupt.h>
+#include <kmaplab/kthread.h>
 
 /*
  * msleep() is timed by the tick, so "at least as long as asked" is

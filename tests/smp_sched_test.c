@@ -6,8 +6,9 @@
  *    preempted many times, asked to move, it stays; unpinned, it moves;
  *  - cpu_down() waits for a task holding a kmap_local mapping there.
  */
-#include "smp_test_common.h"
 #include <kmaplab/smp.h>
+#include <kmaplab/kthread.h>
+#include "smp_test_common.h"
 
 /* --- pinning ------------------------------------------------------------ */
 

@@ -23,6 +23,7 @@
 #include <linux/percpu.h>
 #include <linux/cpumask.h>
 #include <kmaplab/ramdisk.h>
+#include <kmaplab/kthread.h>
 
 /* A page per CPU, made with the first disk (a per-CPU area is one page). */
 static DEFINE_PER_CPU(void *, rd_bounce);

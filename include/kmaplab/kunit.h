@@ -12,4 +12,7 @@ int kunit_run_all(void);
 /* kunit.enable=0 turns the run off (Linux's parameter). */
 extern bool kunit_enable;
 
+/* kernel/time.c, for tests: called from every timer tick when non-NULL. */
+extern void (*timer_tick_hook)(void);
+
 #endif /* _KMAPLAB_KUNIT_H */

@@ -21,11 +21,11 @@ int monitor_run_line(char *line);
  */
 int monitor_read_line(char *buf, size_t size, const char *prompt);
 
-/* Printers the monitor calls, from their subsystems. */
-void show_mem(void);			/* mm/show_mem.c */
-void print_vm_layout(void);		/* arch/x86/mm/init_32.c */
+/*
+ * Printers the monitor calls, from their subsystems (the others are in
+ * <linux/mm.h>, <kmaplab/mm.h> and <kmaplab/highmem.h>).
+ */
 void show_threads(void);		/* sched/debug.c */
-void show_pkmaps(void);			/* mm/pkmap.c */
 void kunit_run_glob(const char *glob);	/* lib/kunit/executor.c */
 
 #endif /* _KMAPLAB_MONITOR_H */

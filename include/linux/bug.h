@@ -19,8 +19,6 @@ void __warn(const char *file, int line, const char *func, const char *fmt, ...);
 extern unsigned long warn_count;
 
 #define BUG() __bug(__FILE__, __LINE__, __func__, NULL)
-/* kmaplab: BUG() with a sentence that says what was violated. */
-#define BUG_MSG(fmt, ...) __bug(__FILE__, __LINE__, __func__, fmt, ##__VA_ARGS__)
 #define BUG_ON(cond) do { if (unlikely(cond)) BUG(); } while (0)
 
 #define WARN(cond, fmt, ...) ({						\

@@ -13,41 +13,20 @@
 #include <linux/uaccess.h>
 #include <asm/highmem.h>
 
-/* mm/highmem.c */
+/* mm/highmem.c: kmap_local and kmap_atomic */
 void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot);
 void *__kmap_local_page_prot(struct page *page, pgprot_t prot);
 void kunmap_local_indexed(const void *vaddr);
+/* The context switch's half (sched/core.c calls them when a task holds maps). */
 void __kmap_local_sched_out(void);
 void __kmap_local_sched_in(void);
+
+/* mm/pkmap.c: kmap()'s global pool */
 void *kmap_high(struct page *page);
 void kunmap_high(struct page *page);
 void kmap_flush_unused(void);
 struct page *__kmap_to_page(void *addr);
 void kmap_from_interrupt(void);		/* mm/kmap_slot_debug.c */
-
-/*
- * Debug: send lowmem pages through the fixmap too (Linux's
- * CONFIG_DEBUG_KMAP_LOCAL_FORCE_MAP, here switched on at boot with
- * kmap_local.force_map=1), to exercise the slot code without highmem.
- */
-#ifdef CONFIG_DEBUG_KMAP_LOCAL
-extern bool kmap_local_force_map;
-#else
-#define kmap_local_force_map false
-#endif
-
-/* Context-switch hooks, called by the scheduler only when a task holds maps. */
-static inline void kmap_local_sched_out(void)
-{
-	if (unlikely(current->kmap_ctrl.idx))
-		__kmap_local_sched_out();
-}
-
-static inline void kmap_local_sched_in(void)
-{
-	if (unlikely(current->kmap_ctrl.idx))
-		__kmap_local_sched_in();
-}
 
 /* --- kmap(): the global pool --------------------------------------------- */
 
@@ -77,10 +56,7 @@ static inline struct page *kmap_to_page(void *addr)
 
 static inline void *kmap_local_page(struct page *page)
 {
-	/* The lowmem fast path: an address computation, nothing to undo. */
-	if (!PageHighMem(page) && !kmap_local_force_map)
-		return lowmem_page_address(page);
-	return __kmap_local_pfn_prot(page_to_pfn(page), kmap_prot);
+	return __kmap_local_page_prot(page, kmap_prot);
 }
 
 static inline void *kmap_local_page_prot(struct page *page, pgprot_t prot)

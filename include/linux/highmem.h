@@ -118,30 +118,4 @@ static inline void memzero_page(struct page *page, size_t offset, size_t len)
 	kunmap_local(addr);
 }
 
-/* --- kmaplab: counters for the statistics dump, tests and benchmarks ------- */
-
-struct kmap_stats {
-	unsigned long local_map, local_unmap;	/* kmap_local + kmap_atomic slot use */
-	unsigned long atomic_map;		/* of which with page faults off (kmap_atomic) */
-	unsigned long lowmem_fast;		/* lowmem pages: no slot, no PTE */
-	unsigned long sched_out_slots;		/* slots cleared at switch-out */
-	unsigned long sched_in_slots;		/* slots restored at switch-in */
-	unsigned long unmap_order_errors;	/* kunmap_local not on the top */
-	unsigned long irq_unbalanced;		/* an interrupt returned holding maps */
-	unsigned long unmap_bad_addr;		/* kunmap_local of a non-kmap_local address */
-	unsigned long pkmap_map;		/* kmap(): new pool slots taken */
-	unsigned long pkmap_hit;		/* kmap(): page already in the pool */
-	unsigned long pkmap_wraps;		/* pool wraps (flush_all_zero_pkmaps) */
-	unsigned long pkmap_sleeps;		/* kmap() slept: pool full */
-};
-DECLARE_PER_CPU(struct kmap_stats, kmap_stats);
-/* Sum over all CPUs. */
-void kmap_stats_read(struct kmap_stats *sum);
-/* Print the kmap and TLB counters (monitor's stat, tests' diagnostics). */
-void show_kmap_stats(void);
-/* Print the pkmap slots in use and every task's local slots. */
-void show_kmaps(void);
-/* Pool slots with count > 1 (mapped and in use), for tests. */
-int pkmap_slots_in_use(void);
-
 #endif /* _LINUX_HIGHMEM_H */

@@ -33,9 +33,6 @@ void irq_exit(void);
  */
 void run_in_hardirq(void (*fn)(void *arg), void *arg);
 
-/* kmaplab, for tests: called from every timer tick when non-NULL. */
-extern void (*timer_tick_hook)(void);
-
 /* Statistics: interrupts taken per vector since boot. */
 extern unsigned long irq_stat_count[256];
 

@@ -23,12 +23,10 @@
  * ends with -EINTR, as in Linux -- so kthread_run() followed at once by
  * kthread_stop() may well never run threadfn.
  *
- * kthread_join(k) (kmaplab; Linux open-codes it with a completion) waits
- * for k to end by itself, without asking, and returns its exit code.
- *
- * Both need k not reaped yet: either k runs until it is told to stop, or
+ * It needs k not reaped yet: either k runs until it is told to stop, or
  * the caller took a reference with get_task_struct() before waking it
- * (and drops it after, or uses the _put variants).
+ * (and drops it after, or uses kthread_stop_put()). kthread_join(),
+ * which waits without asking, is kmaplab's: <kmaplab/kthread.h>.
  */
 struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 				   const char namefmt[], ...) __printf(3, 4);
@@ -60,8 +58,6 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 bool kthread_should_stop(void);
 int kthread_stop(struct task_struct *k);
 int kthread_stop_put(struct task_struct *k);
-int kthread_join(struct task_struct *k);
-int kthread_join_put(struct task_struct *k);
 __noreturn void kthread_exit(long result);
 /* Keep k on one CPU (before it is first woken). */
 void kthread_bind(struct task_struct *k, unsigned int cpu);

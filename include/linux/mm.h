@@ -167,10 +167,6 @@ void si_meminfo(struct sysinfo *val);
 
 /* Per-zone, per-order free counts and allocator statistics. */
 void show_mem(void);
-/* The "virtual kernel memory layout" table printed at boot. */
-void print_vm_layout(void);
-/* The kernel's TLB flush counters. */
-void show_tlb_stats(void);
 
 static inline bool is_vmalloc_addr(const void *x)
 {

@@ -66,19 +66,6 @@ __printf(2, 3) int sprintf(char *buf, const char *fmt, ...);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
-/*
- * printk capture, for tests that check a diagnostic was printed: while
- * a capture is active, every console line is also appended to buf.
- */
-struct printk_capture {
-	char *buf;
-	size_t size;
-	size_t len;
-	struct printk_capture *prev;
-};
-void printk_capture_start(struct printk_capture *cap, char *buf, size_t size);
-void printk_capture_stop(struct printk_capture *cap);
-
 void dump_stack(void);
 void print_hex_dump_bytes(const char *prefix, const void *buf, size_t len);
 

@@ -49,8 +49,6 @@ static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
 	return kmalloc_array(n, size, flags | __GFP_ZERO);
 }
 
-/* Per-cache statistics, printed by show_mem(). */
-void kmalloc_show_stats(void);
 void kmalloc_init(void);
 
 #endif /* _LINUX_SLAB_H */

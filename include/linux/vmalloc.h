@@ -46,8 +46,6 @@ struct vm_struct *find_vm_area(const void *addr);
 struct page *vmalloc_to_page(const void *addr);
 unsigned long vmalloc_to_pfn(const void *addr);
 
-/* The areas, as /proc/vmallocinfo shows them. */
-void show_vmalloc_areas(void);
 /* Pages mapped in the vmalloc area right now, and areas in use. */
 unsigned long vmalloc_nr_pages(void);
 unsigned int vmalloc_nr_areas(void);

@@ -42,6 +42,7 @@
 #include <kmaplab/bench.h>
 #include <kmaplab/tlbdemo.h>
 #include <kmaplab/params.h>
+#include <kmaplab/highmem.h>
 
 #define SAMPLES 31
 

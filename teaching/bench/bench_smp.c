@@ -38,6 +38,8 @@
 #include <linux/sched.h>
 #include <asm/processor.h>
 #include <kmaplab/bench.h>
+#include <kmaplab/highmem.h>
+#include <kmaplab/kthread.h>
 
 #define SMP_THREADS 4
 #define SMP_HIT_PAGES 16

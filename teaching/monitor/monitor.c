@@ -24,6 +24,8 @@
 #include <kmaplab/reboot.h>
 #include <kmaplab/bench.h>
 #include <kmaplab/tlbdemo.h>
+#include <kmaplab/highmem.h>
+#include <kmaplab/mm.h>
 
 #define MAX_ARGS 4
 #define MON_MAPS 8

@@ -68,12 +68,73 @@ static unsigned int recall(char *buf, size_t size, unsigned int len,
 
 enum esc_state { ESC_NONE, ESC_START, ESC_CSI, ESC_SS3 };
 
+/* The line being edited, and where the arrows have got to in the history. */
+struct line_edit {
+	char *buf;
+	size_t size;
+	unsigned int len;
+	unsigned int h;		/* history entry shown; history_len: the new line */
+	unsigned int oldest;	/* the oldest entry still kept */
+	enum esc_state esc;
+};
+
+/* The next byte of an escape sequence: up and down walk the history. */
+static void edit_escape(struct line_edit *e, int c)
+{
+	if (e->esc == ESC_START) {
+		e->esc = c == '[' ? ESC_CSI : c == 'O' ? ESC_SS3 : ESC_NONE;
+		return;
+	}
+	if (e->esc == ESC_CSI && c >= 0x20 && c < 0x40)
+		return;		/* parameters, e.g. the 3 of ESC [ 3 ~ */
+	/* The final byte: act on the arrows, swallow anything else. */
+	e->esc = ESC_NONE;
+	if (c == 'A' && e->h > e->oldest)
+		e->len = recall(e->buf, e->size, e->len, --e->h);
+	else if (c == 'B' && e->h < history_len)
+		e->len = recall(e->buf, e->size, e->len, ++e->h);
+}
+
+/* A key that edits the line (not Enter, not ^C). */
+static void edit_key(struct line_edit *e, int c)
+{
+	switch (c) {
+	case 0x1b:
+		e->esc = ESC_START;
+		break;
+	case 0x7f:
+	case '\b':
+		if (e->len) {
+			e->buf[--e->len] = '\0';
+			erase(1);
+		}
+		break;
+	case 0x15:	/* ^U */
+		erase(e->len);
+		e->len = 0;
+		e->buf[0] = '\0';
+		break;
+	default:
+		if (c >= ' ' && c < 0x7f && e->len + 1 < e->size) {
+			char s[2] = { (char)c, '\0' };
+
+			e->buf[e->len++] = c;
+			e->buf[e->len] = '\0';
+			echo(s);
+		}
+		break;
+	}
+}
+
 int monitor_read_line(char *buf, size_t size, const char *prompt)
 {
-	unsigned int len = 0, h = history_len;
-	/* The oldest entry still kept: older ones were overwritten. */
-	unsigned int oldest = history_len > HISTORY ? history_len - HISTORY : 0;
-	enum esc_state esc = ESC_NONE;
+	struct line_edit e = {
+		.buf = buf,
+		.size = size,
+		.h = history_len,
+		.oldest = history_len > HISTORY ? history_len - HISTORY : 0,
+		.esc = ESC_NONE,
+	};
 	static bool last_was_cr;
 
 	echo(prompt);
@@ -81,18 +142,8 @@ int monitor_read_line(char *buf, size_t size, const char *prompt)
 	for (;;) {
 		int c = mon_getc();
 
-		if (esc == ESC_START) {
-			esc = c == '[' ? ESC_CSI : c == 'O' ? ESC_SS3 : ESC_NONE;
-			continue;
-		}
-		if (esc == ESC_CSI && c >= 0x20 && c < 0x40)
-			continue;	/* parameters, e.g. the 3 of ESC [ 3 ~ */
-		if (esc != ESC_NONE) {
-			esc = ESC_NONE;
-			if (c == 'A' && h > oldest)
-				len = recall(buf, size, len, --h);
-			else if (c == 'B' && h < history_len)
-				len = recall(buf, size, len, ++h);
+		if (e.esc != ESC_NONE) {
+			edit_escape(&e, c);
 			continue;
 		}
 		if (c == '\n' && last_was_cr) {
@@ -100,41 +151,17 @@ int monitor_read_line(char *buf, size_t size, const char *prompt)
 			continue;
 		}
 		last_was_cr = c == '\r';
-		switch (c) {
-		case '\r':
-		case '\n':
+		if (c == '\r' || c == '\n') {
 			echo("\n");
-			buf[len] = '\0';
+			buf[e.len] = '\0';
 			history_add(buf);
-			return len;
-		case 0x1b:
-			esc = ESC_START;
-			break;
-		case 0x7f:
-		case '\b':
-			if (len) {
-				buf[--len] = '\0';
-				erase(1);
-			}
-			break;
-		case 0x15:	/* ^U */
-			erase(len);
-			len = 0;
-			buf[0] = '\0';
-			break;
-		case 0x03:	/* ^C */
+			return e.len;
+		}
+		if (c == 0x03) {	/* ^C */
 			echo("^C\n");
 			buf[0] = '\0';
 			return -1;
-		default:
-			if (c >= ' ' && c < 0x7f && len + 1 < size) {
-				char s[2] = { (char)c, '\0' };
-
-				buf[len++] = c;
-				buf[len] = '\0';
-				echo(s);
-			}
-			break;
 		}
+		edit_key(&e, c);
 	}
 }

@@ -34,9 +34,7 @@
 		     : : "i" ((unsigned long long)(val)));		\
 } while (0)
 
-int main(void);
-
-int main(void)
+static void memory_layout(void)
 {
 	COMMENT("Memory layout: <asm/page.h>, <asm/pgtable.h>");
 	LDS_DEFINE(PAGE_OFFSET, __PAGE_OFFSET);
@@ -48,8 +46,10 @@ int main(void)
 	DEFINE(PGDIR_SHIFT, PGDIR_SHIFT);
 	DEFINE(PTRS_PER_PGD, PTRS_PER_PGD);
 	DEFINE(THREAD_SIZE, THREAD_SIZE);
-	BLANK();
+}
 
+static void page_table_bits(void)
+{
 	COMMENT("Page-table entry bits: <asm/pgtable_types.h>");
 	DEFINE(_PAGE_PRESENT, _PAGE_PRESENT);
 	DEFINE(_PAGE_RW, _PAGE_RW);
@@ -57,8 +57,10 @@ int main(void)
 	DEFINE(PGD_ENTRY_SIZE, sizeof(pgd_t));
 	DEFINE(PMD_ENTRY_SIZE, sizeof(pmd_t));
 	DEFINE(PTE_ENTRY_SIZE, sizeof(pte_t));
-	BLANK();
+}
 
+static void cpu_bits(void)
+{
 	COMMENT("Control registers and MSRs: <asm/processor.h>");
 	DEFINE(X86_CR0_WP, X86_CR0_WP);
 	DEFINE(X86_CR0_PG, X86_CR0_PG);
@@ -67,8 +69,10 @@ int main(void)
 	DEFINE(MSR_EFER, MSR_EFER);
 	DEFINE(EFER_NX, EFER_NX);
 	DEFINE(CPUID_EXT_EDX_NX, CPUID_EXT_EDX_NX);
-	BLANK();
+}
 
+static void segments_and_vectors(void)
+{
 	COMMENT("Segments and vectors: <asm/segment.h>, <asm/desc.h>");
 	DEFINE(__KERNEL_CS, __KERNEL_CS);
 	DEFINE(__KERNEL_DS, __KERNEL_DS);
@@ -78,17 +82,23 @@ int main(void)
 	DEFINE(CALL_FUNCTION_VECTOR, CALL_FUNCTION_VECTOR);
 	DEFINE(RESCHEDULE_VECTOR, RESCHEDULE_VECTOR);
 	DEFINE(SPURIOUS_APIC_VECTOR, SPURIOUS_APIC_VECTOR);
-	BLANK();
+}
 
+static void pt_regs_offsets(void)
+{
 	COMMENT("struct pt_regs: <asm/ptrace.h>, built by entry_32.asm");
 	OFFSET(PT_VECTOR, pt_regs, vector);
 	OFFSET(PT_EIP, pt_regs, ip);
-	BLANK();
+}
 
+static void task_offsets(void)
+{
 	COMMENT("struct task_struct: <linux/sched.h>, for sched/switch.asm");
 	OFFSET(TASK_THREAD_SP, task_struct, thread.sp);
-	BLANK();
+}
 
+static void jmp_buf_offsets(void)
+{
 	COMMENT("struct jmp_buf: <asm/setjmp.h>, for setjmp_32.asm");
 	OFFSET(JB_BX, jmp_buf, bx);
 	OFFSET(JB_SI, jmp_buf, si);
@@ -96,8 +106,10 @@ int main(void)
 	OFFSET(JB_BP, jmp_buf, bp);
 	OFFSET(JB_SP, jmp_buf, sp);
 	OFFSET(JB_IP, jmp_buf, ip);
-	BLANK();
+}
 
+static void multiboot_offsets(void)
+{
 	COMMENT("Multiboot: <kmaplab/multiboot.h>, for boot/head.asm");
 	DEFINE(MULTIBOOT_HEADER_MAGIC, MULTIBOOT_HEADER_MAGIC);
 	DEFINE(MULTIBOOT_HEADER_FLAGS,
@@ -116,5 +128,27 @@ int main(void)
 	DEFINE(BOOT_CMDLINE_MAX, BOOT_CMDLINE_MAX);
 	DEFINE(BOOT_MMAP_MAX, BOOT_MMAP_MAX);
 	DEFINE(BOOT_MODS_MAX, BOOT_MODS_MAX);
+}
+
+/* Compiled, never run or linked: the markers are what counts. */
+int main(void);
+
+int main(void)
+{
+	memory_layout();
+	BLANK();
+	page_table_bits();
+	BLANK();
+	cpu_bits();
+	BLANK();
+	segments_and_vectors();
+	BLANK();
+	pt_regs_offsets();
+	BLANK();
+	task_offsets();
+	BLANK();
+	jmp_buf_offsets();
+	BLANK();
+	multiboot_offsets();
 	return 0;
 }

@@ -23,6 +23,7 @@
 #include <asm/apic.h>
 #include <kmaplab/traps.h>
 #include <kmaplab/smp.h>
+#include <kmaplab/highmem.h>
 
 #define PIC1_CMD 0x20
 #define PIC1_DATA 0x21

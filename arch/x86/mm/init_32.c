@@ -18,6 +18,7 @@
 #include <asm/processor.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
+#include <kmaplab/mm.h>
 
 void *high_memory;
 unsigned long max_low_pfn, max_pfn, highstart_pfn, highend_pfn;

@@ -32,6 +32,7 @@
 #include <asm/tlbflush.h>
 #include <asm/processor.h>
 #include <kmaplab/params.h>
+#include <kmaplab/mm.h>
 
 DEFINE_PER_CPU(struct tlb_stats, tlb_stats);
 unsigned long tlb_single_page_flush_ceiling = 33;

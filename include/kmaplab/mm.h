@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KMAPLAB_MM_H
+#define _KMAPLAB_MM_H
+
+/*
+ * kmaplab's reports on the memory manager, printed at boot, by show_mem()
+ * (Linux's, in <linux/mm.h>) and by the monitor. No Linux header has them.
+ */
+
+/* arch/x86/mm/init_32.c: the "virtual kernel memory layout" table. */
+void print_vm_layout(void);
+/* arch/x86/mm/tlb.c: the TLB flush counters (<asm/tlbflush.h>). */
+void show_tlb_stats(void);
+/* mm/slab.c: per-cache statistics. */
+void kmalloc_show_stats(void);
+/* mm/vmalloc.c: the areas, as /proc/vmallocinfo shows them. */
+void show_vmalloc_areas(void);
+
+#endif /* _KMAPLAB_MM_H */

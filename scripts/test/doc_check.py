@@ -14,7 +14,8 @@
 #    docs/ and docs/img/*.dot, against the same;
 #  * the kernel messages quoted in the prose (QUOTES), in a log;
 #  * the .svg drawn from a .dot has the .dot's addresses;
-#  * every tree path in backquotes in docs/ and README.md exists.
+#  * every tree path in backquotes, and every link to a file, in docs/
+#    and README.md exists.
 #
 # Ends with "N passed, N failed, N skipped" like the runner.
 
@@ -64,7 +65,9 @@ def docs():
 def read_log(run):
 	"""The lines of run's log, timestamps off; None when there is none,
 	or only one older than the kernel (a run that did not boot it)."""
-	path = os.path.join(LOGS, run + '.log')
+	# a run of the table, or a log elsewhere in build/ (labs-check/...)
+	path = os.path.join(LOGS if '/' not in run else os.path.dirname(LOGS),
+			    run + '.log')
 	elf = os.path.join(ROOT, 'build', 'kmaplab.elf')
 	if not os.path.exists(path) or (os.path.exists(elf) and
 					 os.path.getmtime(path) < os.path.getmtime(elf)):
@@ -128,6 +131,7 @@ def check_svgs(c, texts):
 TOP = ('arch', 'boot', 'docs', 'drivers', 'include', 'init', 'kernel', 'lib',
        'mm', 'sched', 'scripts', 'teaching', 'tests')
 PATH_RE = re.compile(r'`((?:%s)/[\w./-]*(?:\.\w+|/))`' % '|'.join(TOP))
+LINK_RE = re.compile(r'\]\(([^)#\s]+)(?:#[^)]*)?\)')
 
 
 def tree_paths():
@@ -155,7 +159,12 @@ def check_paths(c, texts):
 		missing = sorted({m.group(1) for m in PATH_RE.finditer(text)
 				  if m.group(1) not in known and m.group(1).rstrip('/') not in known
 				  and '...' not in m.group(1) and 'NN' not in m.group(1)})
-		c.check('%s: every `path` in it exists' % path,
+		# and every link to another file: [text](../scripts/x.py#anchor)
+		here = os.path.dirname(os.path.join(ROOT, path))
+		missing += sorted({m.group(1) for m in LINK_RE.finditer(text)
+				   if not m.group(1).startswith(('http:', 'https:', 'mailto:'))
+				   and not os.path.exists(os.path.join(here, m.group(1)))})
+		c.check('%s: every `path` and link in it exists' % path,
 			'missing: ' + ', '.join(missing) if missing else None)
 
 

@@ -127,10 +127,14 @@ def figure_checks(texts, x):
 	out = []
 	for doc, rx, want, required in rules(x):
 		for path in [doc] if doc else sorted(texts):
-			found = [m.groups() for m in re.finditer(rx, texts[path], re.M)]
+			ms = list(re.finditer(rx, texts[path], re.M))
+			found = [m.groups() for m in ms]
 			if not found and not (required and doc):
 				continue
-			name = '%s: %s' % (path, rx[:60])
+			# named by the figure's own text, its table rules squeezed
+			shown = re.sub(r'-{3,}', '--', ' '.join(ms[0].group(0).split())) \
+				if ms else rx
+			name = '%s: "%s"' % (path, shown[:64])
 			bad = [g for g in found if [number(v) for v in g] != want]
 			why = None
 			if not found:

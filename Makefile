@@ -180,12 +180,14 @@ clean:
 #   make lint           the lint's self-test, then the tree scan for
 #                       deprecated kmap APIs (scripts/lint/lint-deprecated.py),
 #                       then Linux's checkpatch.pl over the tree: any ERROR
-#                       fails (scripts/lint/checkpatch_tree.py, docs/style.md)
+#                       fails (scripts/lint/checkpatch_tree.py, docs/style.md),
+#                       and no Python function over 60 lines (pyfunc_len.py)
 #   make lint-selftest  the self-test alone (scripts/lint/selftest/)
 #   make debug          build, boot under QEMU waiting for GDB (scripts/debug.sh)
 lint: lint-selftest
 	$(Q)python3 scripts/lint/lint-deprecated.py --build $(O)
 	$(Q)python3 scripts/lint/checkpatch_tree.py --build $(O)
+	$(Q)python3 scripts/lint/pyfunc_len.py
 
 lint-selftest:
 	$(Q)python3 scripts/lint/selftest/selftest.py --build $(O)

@@ -41,7 +41,8 @@ import threading
 import time
 
 sys.dont_write_bytecode = True		# no scripts/__pycache__ in the tree
-from bench_report import key, targets, write_markdown, write_plot_data, plot  # noqa: E402
+from bench_report import (key, targets, determinism, write_markdown,	# noqa: E402
+			  write_plot_data, plot)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXIT_PASS = 33
@@ -261,7 +262,7 @@ def ensure_gnuplot():
 # ----------------------------------------------------------------- main --
 
 
-def main():
+def parse_args():
 	ap = argparse.ArgumentParser(description="Boot kmaplab's benchmarks and report.")
 	ap.add_argument('--build', default=os.path.join(ROOT, 'build'),
 			help='build dir: debug kernel in it, release in <build>/release')
@@ -278,36 +279,25 @@ def main():
 	ap.add_argument('--timeout', type=int, default=240, help='seconds per boot')
 	ap.add_argument('-j', '--jobs', type=int, default=2,
 			help='icount boots at a time (TCG and KVM boot alone)')
-	args = ap.parse_args()
-	out = args.out or os.path.join(args.build, 'bench')
-	os.makedirs(out, exist_ok=True)
-	for f in os.listdir(out):	# a previous run's boots, by other names
-		if f.endswith(('.log', '.cmd', '.dat')):
-			os.unlink(os.path.join(out, f))
-	elf = {'release': os.path.join(args.build, 'release', 'kmaplab.elf'),
-	       'debug': os.path.join(args.build, 'kmaplab.elf')}
-	for b, e in elf.items():
-		if not os.path.exists(e):
-			print('bench: %s kernel %s missing (make bench builds it)' % (b, e))
-			return 2
-	engines = args.engines.split(',')
-	start = time.monotonic()
-	ensure_gnuplot()
+	return ap.parse_args()
 
-	kvm_note = 'skipped: not requested'
-	if 'kvm' in engines:
-		probe = subprocess.run([os.path.join(ROOT, 'scripts', 'kvm-probe.sh'),
-					elf['release']], stdout=subprocess.PIPE,
-				       stderr=subprocess.STDOUT, universal_newlines=True)
-		if probe.returncode:
-			why = (probe.stdout.strip().splitlines() or ['?'])[-1]
-			kvm_note = 'skipped: %s' % why
-			engines.remove('kvm')
-		else:
-			kvm_note = 'ran'
-	say('kvm: %s' % kvm_note)
 
-	runs = {}
+def probe_kvm(engines, elf):
+	"""What became of KVM, for the report; drops it from engines when
+	the probe fails."""
+	if 'kvm' not in engines:
+		return 'skipped: not requested'
+	probe = subprocess.run([os.path.join(ROOT, 'scripts', 'kvm-probe.sh'), elf],
+			       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+			       universal_newlines=True)
+	if probe.returncode:
+		engines.remove('kvm')
+		return 'skipped: %s' % (probe.stdout.strip().splitlines() or ['?'])[-1]
+	return 'ran'
+
+
+def plan(args, engines, elf):
+	"""The boots: (icount ones, run side by side; timed ones, alone)."""
 	icount = []
 	if 'icount' in engines:
 		icount = [Boot('icount-release', 'icount', 'release', elf['release']),
@@ -316,21 +306,19 @@ def main():
 		if 'smp' in engines:
 			icount.append(Boot('icount-smp4', 'icount', 'release', elf['release'],
 					   4, SMP_FILTER))
-	# icount figures do not depend on host load: boot them side by side.
-	run_boots(icount, out, args.iters, args.timeout, args.jobs)
-	# Emulated time and cycles do: one boot at a time, nothing beside it,
-	# and each figure is the median over --repeat boots (a shared host
-	# makes whole boots faster or slower, not just single batches).
 	timed = [Boot('%s-%s-%d' % (e, b, k), e, b, elf[b]) for e in ('tcg', 'kvm')
 		 if e in engines for b in ('release', 'debug')
 		 for k in range(1, args.repeat + 1)]
 	if 'smp' in engines:
 		timed += [Boot('mttcg-smp4-%d' % k, 'mttcg', 'release', elf['release'], 4,
 			       SMP_FILTER, args.smp_iters) for k in range(1, args.repeat + 1)]
-	run_boots(timed, out, args.iters, args.timeout, 1)
-	for b in icount:
-		if b.name != 'icount-release-2':
-			runs[b.name] = b
+	return icount, timed
+
+
+def figures(icount, timed):
+	"""{run name: Boot}: the icount boots but the determinism twin, and
+	each timed group's median (combine())."""
+	runs = {b.name: b for b in icount if b.name != 'icount-release-2'}
 	for e in ('tcg', 'kvm'):
 		for build in ('release', 'debug'):
 			group = [b for b in timed if b.engine == e and b.build == build]
@@ -339,22 +327,11 @@ def main():
 	group = [b for b in timed if b.engine == 'mttcg']
 	if group:
 		runs['mttcg-smp4'] = combine(group)
+	return runs
 
-	det = {'identical': None, 'summary': 'not checked (no icount runs)'}
-	if icount:
-		a, b = icount[0].results, icount[1].results
-		diff = [(x, y) for x, y in zip(a, b) if x != y]
-		same = bool(a) and len(a) == len(b) and not diff
-		det = {'identical': same, 'runs': ['icount-release', 'icount-release-2'],
-		       'results': len(a),
-		       'differences': [{'first': x, 'second': y} for x, y in diff[:10]]}
-		det['summary'] = ('Two icount boots of the release kernel printed identical '
-				  'BENCH lines (%d results).' % len(a) if same else
-				  'The two icount boots DIFFER: %d of %d results (%s).' % (
-					  len(diff) + abs(len(a) - len(b)), max(len(a), len(b)),
-					  ', '.join('%s %s' % (x['case'], x['mem'])
-						    for x, _ in diff[:5]) or 'count'))
 
+def write_results(out, args, runs, det, kvm_note):
+	"""results.json, results.md and the plot; the plot's error or None."""
 	tgts = targets(runs)
 	env = {'date': datetime.date.today().isoformat(), 'cpu': host_cpu(),
 	       'cpus': os.cpu_count() or 0, 'qemu': qemu_version(), 'git': git_rev(),
@@ -369,7 +346,38 @@ def main():
 	with open(os.path.join(out, 'results.json'), 'w') as f:
 		json.dump(doc, f, indent=1)
 	write_markdown(os.path.join(out, 'results.md'), env, runs, det, tgts, kvm_note)
-	perr = plot(out, write_plot_data(out, runs))
+	return plot(out, write_plot_data(out, runs))
+
+
+def main():
+	args = parse_args()
+	out = args.out or os.path.join(args.build, 'bench')
+	os.makedirs(out, exist_ok=True)
+	for f in os.listdir(out):	# a previous run's boots, by other names
+		if f.endswith(('.log', '.cmd', '.dat')):
+			os.unlink(os.path.join(out, f))
+	elf = {'release': os.path.join(args.build, 'release', 'kmaplab.elf'),
+	       'debug': os.path.join(args.build, 'kmaplab.elf')}
+	for b, e in elf.items():
+		if not os.path.exists(e):
+			print('bench: %s kernel %s missing (make bench builds it)' % (b, e))
+			return 2
+	engines = args.engines.split(',')
+	start = time.monotonic()
+	ensure_gnuplot()
+	kvm_note = probe_kvm(engines, elf['release'])
+	say('kvm: %s' % kvm_note)
+
+	icount, timed = plan(args, engines, elf)
+	# icount figures do not depend on host load: boot them side by side.
+	run_boots(icount, out, args.iters, args.timeout, args.jobs)
+	# Emulated time and cycles do: one boot at a time, nothing beside it,
+	# and each figure is the median over --repeat boots (a shared host
+	# makes whole boots faster or slower, not just single batches).
+	run_boots(timed, out, args.iters, args.timeout, 1)
+	runs = figures(icount, timed)
+	det = determinism(icount)
+	perr = write_results(out, args, runs, det, kvm_note)
 
 	failed = [b.name for b in icount + timed if b.problems]
 	print(open(os.path.join(out, 'results.md')).read())

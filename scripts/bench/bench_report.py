@@ -127,6 +127,26 @@ def concurrency(runs):
 		'(one-tick slices): the threads really interleaved.' % least)
 
 
+def determinism(icount):
+	"""Whether the two icount boots of the release kernel printed the
+	same BENCH lines, for results.json and the report."""
+	if not icount:
+		return {'identical': None, 'summary': 'not checked (no icount runs)'}
+	a, b = icount[0].results, icount[1].results
+	diff = [(x, y) for x, y in zip(a, b) if x != y]
+	same = bool(a) and len(a) == len(b) and not diff
+	det = {'identical': same, 'runs': ['icount-release', 'icount-release-2'],
+	       'results': len(a),
+	       'differences': [{'first': x, 'second': y} for x, y in diff[:10]]}
+	det['summary'] = ('Two icount boots of the release kernel printed identical '
+			  'BENCH lines (%d results).' % len(a) if same else
+			  'The two icount boots DIFFER: %d of %d results (%s).' % (
+				  len(diff) + abs(len(a) - len(b)), max(len(a), len(b)),
+				  ', '.join('%s %s' % (x['case'], x['mem'])
+					    for x, _ in diff[:5]) or 'count'))
+	return det
+
+
 def write_markdown(path, env, runs, det, tgts, kvm_note):
 	L = ['# kmaplab benchmarks', '',
 	     '%s; host CPU %s (%d CPUs); %s; kmaplab %s; bench.iters=%d.' % (

@@ -229,7 +229,7 @@ def collect(root, paths):
 	return sorted(set(out))
 
 
-def main(argv=None):
+def parse_args(argv):
 	ap = argparse.ArgumentParser(description='Report uses of deprecated kmap APIs.')
 	ap.add_argument('paths', nargs='*',
 			help='files or directories to scan, relative to the tree '
@@ -246,8 +246,58 @@ def main(argv=None):
 			help='cross-check with this checkpatch.pl instead of Linux 6.1\'s')
 	ap.add_argument('-v', '--verbose', action='store_true',
 			help='also list allowed uses and definitions')
-	args = ap.parse_args(argv)
+	return ap.parse_args(argv)
 
+
+def allowed_apis(path, src, fallback, verbose):
+	"""{api: Allow} this file may use (its markers, else its line in the
+	allow file; a map call's marker allows its unmap pair), and the
+	marker errors."""
+	allows, errs = file_markers(path, src)
+	if not allows and not errs and path in fallback:
+		allows = [fallback[path]]
+	elif path in fallback and verbose:
+		print('%s: has a marker of its own; its %s line is ignored'
+		      % (path, fallback[path].where))
+	ok = {}
+	for a in allows:
+		for api in a.apis:
+			ok.setdefault(api, a)
+			if api in PAIR:
+				ok.setdefault(PAIR[api], a)
+	return ok, errs
+
+
+def check_file(root, path, fallback, verbose, allowed):
+	"""Scan one file and print what is wrong in it, in line order; counts
+	its allowed uses into allowed. (hits, uses, violations, errors)."""
+	with open(os.path.join(root, path), encoding='utf-8', errors='replace') as f:
+		src, hits = scan_source(path, f.read())
+	ok, errs = allowed_apis(path, src, fallback, verbose)
+	msgs = [(line, '%s:%d: %s' % (path, line, err)) for line, err in errs]
+	uses = violations = 0
+	for h in hits:
+		if h.kind != 'use':
+			if verbose:
+				msgs.append((h.line, '%s:%d: %s of %s(), not a use'
+					     % (h.path, h.line, h.kind, h.api)))
+			continue
+		uses += 1
+		if h.api in ok:
+			a = ok[h.api]
+			allowed.setdefault((path, a.where), [0, a])[0] += 1
+			if verbose:
+				msgs.append((h.line, 'allowed: ' + h.report()))
+		else:
+			violations += 1
+			msgs.append((h.line, h.report()))
+	for _, m in sorted(msgs, key=lambda m: m[0]):
+		print(m)
+	return hits, uses, violations, errs
+
+
+def main(argv=None):
+	args = parse_args(argv)
 	root = os.path.abspath(args.root)
 	files = collect(root, args.paths or [d for d in SCAN_DIRS
 					     if os.path.isdir(os.path.join(root, d))])
@@ -259,40 +309,9 @@ def main(argv=None):
 	uses = violations = 0
 	allowed = {}		# (path, where) -> [count, Allow]
 	for path in files:
-		with open(os.path.join(root, path), encoding='utf-8', errors='replace') as f:
-			src, hits = scan_source(path, f.read())
+		hits, u, v, errs = check_file(root, path, fallback, args.verbose, allowed)
 		all_hits += hits
-		allows, errs = file_markers(path, src)
-		if not allows and not errs and path in fallback:
-			allows = [fallback[path]]
-		elif path in fallback and args.verbose:
-			print('%s: has a marker of its own; its %s line is ignored'
-			      % (path, fallback[path].where))
-		ok = {}
-		for a in allows:
-			for api in a.apis:
-				ok.setdefault(api, a)
-				if api in PAIR:
-					ok.setdefault(PAIR[api], a)
-		msgs = [(line, '%s:%d: %s' % (path, line, err)) for line, err in errs]
-		errors += errs
-		for h in hits:
-			if h.kind != 'use':
-				if args.verbose:
-					msgs.append((h.line, '%s:%d: %s of %s(), not a use'
-						     % (h.path, h.line, h.kind, h.api)))
-				continue
-			uses += 1
-			if h.api in ok:
-				a = ok[h.api]
-				allowed.setdefault((path, a.where), [0, a])[0] += 1
-				if args.verbose:
-					msgs.append((h.line, 'allowed: ' + h.report()))
-			else:
-				violations += 1
-				msgs.append((h.line, h.report()))
-		for _, m in sorted(msgs, key=lambda m: m[0]):
-			print(m)
+		uses, violations, errors = uses + u, violations + v, errors + errs
 
 	nallowed = sum(n for n, _ in allowed.values())
 	print('lint-deprecated: %d file%s, %d use%s, %d allowed, %d violation%s%s'

@@ -150,10 +150,10 @@ class Ktap:
 			self.stack.append(t)
 		return self.stack[-1]
 
-	def feed(self, raw):
-		line = clean(raw.rstrip('\r\n'))
-		body = line.lstrip(' ')
-		if body:
+	def _scan(self, line):
+		"""Note what any line may be: an Oops (caught by a test or not),
+		a catch bracket, the boot banner."""
+		if line.lstrip(' '):
 			self.last = line.strip()
 		if CATCH_RE.match(line):
 			self.catching = True
@@ -166,42 +166,21 @@ class Ktap:
 				self.bad.append(line.strip())
 		if BANNER_RE.match(line):
 			self.banners += 1
-		depth = (len(line) - len(body)) // 4
 
-		if HDR_RE.match(body):
-			if depth == 0 and self.roots:
-				self.problems.append('KTAP output started again (second boot?)')
-				self._close_above(0)
-				self.stack = []
+	def _fresh(self, depth, field):
+		"""The test at depth for a new header ("KTAP version") or name
+		("# Subtest:") line: the open one, unless it already has that
+		field, a plan or results (then a sibling)."""
+		top = self._open(depth)
+		if getattr(top, field) or top.plan is not None or top.children:
+			self._close_above(depth - 1)
 			top = self._open(depth)
-			if top.header or top.plan is not None or top.children:
-				self._close_above(depth - 1)
-				top = self._open(depth)
-			top.header = True
-			return
-		m = SUB_RE.match(body)
-		if m and depth > 0:
-			top = self._open(depth)
-			if top.name or top.plan is not None or top.children:
-				self._close_above(depth - 1)
-				top = self._open(depth)
-			top.name = m.group(1)
-			return
-		m = PLAN_RE.match(body)
-		if m:
-			top = self._open(depth)
-			if top.plan is not None:
-				self.problems.append('second plan for %s'
-						     % (top.name or 'the top level'))
-			top.plan = int(m.group(1))
-			return
-		m = RES_RE.match(body)
-		if not m:
-			return
-		ok, num, name, directive = m.groups()
+		return top
+
+	def _result(self, depth, ok, num, name, directive):
+		"""An ok/not ok line at depth: the result of a test at depth + 1."""
 		name = name or ''
 		self.catching = False
-		# the line reports on a test at depth + 1, child of depth
 		self._root()
 		self._close_above(depth + 1)
 		if self.stack[-1].depth == depth + 1:
@@ -219,6 +198,34 @@ class Ktap:
 		t.skip = bool(directive and directive.upper().startswith('SKIP'))
 		if t.depth == 1:
 			self.on_suite(t)
+
+	def feed(self, raw):
+		line = clean(raw.rstrip('\r\n'))
+		body = line.lstrip(' ')
+		self._scan(line)
+		depth = (len(line) - len(body)) // 4
+		if HDR_RE.match(body):
+			if depth == 0 and self.roots:
+				self.problems.append('KTAP output started again (second boot?)')
+				self._close_above(0)
+				self.stack = []
+			self._fresh(depth, 'header').header = True
+			return
+		m = SUB_RE.match(body)
+		if m and depth > 0:
+			self._fresh(depth, 'name').name = m.group(1)
+			return
+		m = PLAN_RE.match(body)
+		if m:
+			top = self._open(depth)
+			if top.plan is not None:
+				self.problems.append('second plan for %s'
+						     % (top.name or 'the top level'))
+			top.plan = int(m.group(1))
+			return
+		m = RES_RE.match(body)
+		if m:
+			self._result(depth, *m.groups())
 
 	def done(self):
 		"""End of log: whatever is still open crashed."""
@@ -295,10 +302,9 @@ def unexpected(bad, allow):
 	return out
 
 
-def judge(run, rc, timed_out, elapsed, k, log_text, qemu_text, stderr=''):
-	"""Turn one boot into (passed, failed, skipped, reasons); empty reasons
-	means the run passed.  qemu_text is the -D log, stderr QEMU's own
-	complaints.  Shared by real runs and --self-test."""
+def exit_reasons(run, rc, timed_out, elapsed, k, log_text, qemu_text, stderr):
+	"""What the way the boot ended says is wrong (a hang, a reset, a
+	panic, an exit code) and the log lines run.expect misses."""
 	reasons = []
 	panic = PANIC_RE.search(log_text)
 	panic = panic.group(0).strip() if panic else None
@@ -335,6 +341,15 @@ def judge(run, rc, timed_out, elapsed, k, log_text, qemu_text, stderr=''):
 	for rx in run.expect:
 		if not re.search(rx, log_text, re.M):
 			reasons.append('no log line matches /%s/' % rx)
+	return reasons
+
+
+def judge(run, rc, timed_out, elapsed, k, log_text, qemu_text, stderr=''):
+	"""Turn one boot into (passed, failed, skipped, reasons); empty reasons
+	means the run passed.  qemu_text is the -D log, stderr QEMU's own
+	complaints.  Shared by real runs and --self-test."""
+	reasons = exit_reasons(run, rc, timed_out, elapsed, k, log_text,
+			       qemu_text, stderr)
 	if run.panic:	# one case: did it die the way it should?
 		return (0, 1, 0, reasons) if reasons else (1, 0, 0, [])
 

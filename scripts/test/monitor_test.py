@@ -22,6 +22,10 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from doc_blocks import blocks, match		# noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROMPT = b'kmaplab> '
 TS_RE = re.compile(r'^\[\s*\d+\.\d+\] ', re.M)
@@ -130,6 +134,188 @@ def has(text, *patterns):
 	return text is not None and all(re.search(p, text, re.M) for p in patterns)
 
 
+def check_cpus(m, c, smp):
+	"""help; cpus, and on several CPUs the last one down and up again."""
+	t = m.cmd('help')
+	c.check('help lists every command', has(t, *[r'^\s+%s\s' % w for w in (
+		'help', 'mem', 'layout', 'pt', 'kmaps', 'threads', 'stat', 'map',
+		'unmap', 'test', 'bench', 'tlbdemo', 'cpus', 'cpu_down', 'cpu_up',
+		'reboot', 'exit')]), t)
+	t = m.cmd('cpus')
+	c.check('cpus: one line per CPU', has(t, r'^\s+CPU 0: online') and
+		len(re.findall(r'^\s+CPU \d+: ', t or '', re.M)) == smp, t)
+	if smp > 1:
+		last = smp - 1
+		t = m.cmd('cpu_down %d' % last, timeout=60)
+		c.check('cpu_down: the CPU goes offline', has(
+			t, r'^CPU %d is offline' % last), t)
+		t = m.cmd('cpus')
+		c.check('cpus: shows it offline', has(t, r'CPU %d: offline' % last), t)
+		t = m.cmd('cpu_up %d' % last, timeout=60)
+		c.check('cpu_up: back online', has(t, r'^CPU %d is online' % last), t)
+
+
+def check_views(m, c):
+	"""mem, layout, pt: the read-only views. The first highmem pfn
+	+ 0x1000 (from mem's HighMem span), for the map checks."""
+	t = m.cmd('mem')
+	c.check('mem: zones, per-order free lists, highmem total',
+		has(t, r'^Normal free:\d+kB', r'^HighMem free:\d+kB',
+		    r'^HighMem: .*\d+\*4096kB', r'^\d+ pages HighMem'), t)
+	span = re.search(r'^HighMem .*spanned:\[pfn (0x[0-9a-f]+)-(0x[0-9a-f]+)\)', t or '', re.M)
+	high_pfn = int(span.group(1), 16) + 0x1000 if span else 0x5000
+	t = m.cmd('layout')
+	c.check('layout: fixmap, pkmap, vmalloc, lowmem', has(
+		t, r'fixmap\s*:\s*0xff', r'pkmap\s*:\s*0xffc00000', r'vmalloc\s*:',
+		r'lowmem\s*:\s*0xc0000000 - 0xc4000000'), t)
+	t = m.cmd('pt 0xc0100000')
+	c.check('pt: walks PDPT/PD/PT to the kernel text', has(
+		t, r'pdpt\[\s*3\]', r'pde\s*\[', r'c0100000 -> phys 0x100000'), t)
+	return high_pfn
+
+
+def check_held_slot(m, c, va, pfn):
+	"""What the other commands show while the monitor holds va -> pfn."""
+	t = m.cmd('pt 0x' + va)
+	c.check('pt: the slot is present and global', has(
+		t, r'pte \[\s*\d+\] = [0-9a-f]+\s+present rw .*global'), t)
+	t = m.cmd('kmaps')
+	c.check('kmaps: init holds the slot', has(
+		t, r'init \(pid 1\): 1 mapping', r'%s\s+pfn %#07x' % (va, pfn)), t)
+	t = m.cmd('threads')
+	c.check('threads: init has preemption on, migration off, 1 map',
+		has(t, r'^\s+1 init\s+R \(running\)\s+0\s+0\s+1\s+1\s'), t)
+	t = m.cmd('test tlbdemo')
+	c.check('test refuses while a mapping is held', has(
+		t, r'^error: .test. needs the monitor to hold no kmap_local'), t)
+
+
+def check_map(m, c, high_pfn):
+	"""map a highmem pfn, look at it, unmap it; map a lowmem one."""
+	before = m.cmd('stat')
+	t = m.cmd('map %#x' % high_pfn)
+	slot = re.search(r'mapped at ([0-9a-f]{8}): kmap_local slot', t or '')
+	c.check('map: a highmem pfn lands in a kmap_local slot', slot is not None, t)
+	if slot:
+		va = slot.group(1)
+		c.check('map: the walk ends at that pfn', has(
+			t, r'%s -> phys %#x\b' % (va, high_pfn << 12)), t)
+		check_held_slot(m, c, va, high_pfn)
+		t = m.cmd('unmap')
+		c.check('unmap: the slot is released', has(t, r'unmapped %s' % va), t)
+		t = m.cmd('pt 0x' + va)
+		c.check('pt: the slot is empty again', has(t, r'%s is not mapped' % va), t)
+	after = m.cmd('stat')
+	n0 = re.search(r'kmap_local/kmap_atomic: (\d+) maps', before or '')
+	n1 = re.search(r'kmap_local/kmap_atomic: (\d+) maps', after or '')
+	c.check('stat: one more kmap_local map counted', n0 and n1 and
+		int(n1.group(1)) == int(n0.group(1)) + 1, (before or '') + (after or ''))
+	t = m.cmd('map 0x2000')
+	c.check('map: a lowmem pfn needs no slot', has(
+		t, r'\(lowmem\) is at c2000000: kmap_local_page returned its direct-map'), t)
+	m.cmd('unmap')
+
+
+def check_tools(m, c):
+	"""tlbdemo, test and bench from the prompt."""
+	t = m.cmd('tlbdemo 50')
+	rows = re.findall(r'^\s+[0-9a-f]{8}\s+(global|non-global)\s+(invlpg|mov cr3|CR4\.PGE toggle)'
+			  r'\s+(\d+)/50\s+(\d+)/50\s+(\d+)/50', t or '', re.M)
+	c.check('tlbdemo: six rows, engine named', len(rows) == 6 and
+		has(t, r'^tlbdemo: (QEMU TCG|KVM|bare metal|\S)'), t)
+	c.check('tlbdemo: invlpg always shows the new page',
+		all(r[4] == '50' for r in rows if r[1] == 'invlpg') and rows, t)
+	t = m.cmd('test tlbdemo', timeout=120)
+	c.check('test tlbdemo: runs the suite, KTAP out', has(
+		t, r'# Subtest: tlbdemo', r'^ok 1 tlbdemo'), t)
+	t = m.cmd('bench floor 310', timeout=120)
+	c.check('bench floor: one case, machine-readable line', has(
+		t, r'# BENCH \{"case":"floor"', r'# bench: done, 1 cases'), t)
+
+
+BAD_INPUT = [
+	('frob', r"^error: unknown command 'frob'"),
+	('map zz', r"^error: pfn 'zz' is not a number"),
+	('map c000', r"hex needs 0x"),
+	('map 0xfffff', r'^error: pfn 0xfffff is beyond the last RAM page'),
+	('map 0x0', r'^error: pfn 0x0 is reserved'),
+	('map', r'^usage: map <pfn>'),
+	('map 1 2', r'^usage: map <pfn>'),
+	('pt 0x1ffffffff', r'out of range'),
+	('unmap', r'^error: the monitor holds no mapping'),
+	('tlbdemo 0', r'^error: trials must be'),
+	('cpu_down 99', r'^error: no CPU 99'),
+	('bench nosuchcase', r"^error: no benchmark case matches 'nosuchcase'"),
+	('a b c d e f', r'^error: too many words'),
+	('x' * 300, r"^error: unknown command 'x{100,}'"),
+]
+
+
+def check_bad_input(m, c):
+	for line, pat in BAD_INPUT:
+		t = m.cmd(line)
+		c.check('bad input %r: one-line error, prompt back' % line[:20],
+			has(t, pat) and len([l for l in t.splitlines()[1:] if l.strip()]) == 1, t)
+
+
+def check_editor(m, c):
+	"""The line editor: backspace, ^U, ^C, history, CR LF."""
+	t = m.cmd('mxyz\x7f\x7f\x7fem')
+	c.check('editor: backspace', has(t, r'^Normal free:'), t)
+	t = m.cmd('garbage\x15layout')
+	c.check('editor: ^U erases the line', has(t, r'^virtual kernel memory layout'), t)
+	m.send('stat\x03')
+	t = m.until_prompt(10)
+	c.check('editor: ^C abandons the line', has(t, r'\^C') and not has(t, r'^TLB:'), t)
+	t = m.cmd('\x1b[A\x1b[A')
+	c.check('editor: up-arrow recalls history', has(t, r'^virtual kernel memory layout') is False
+		and has(t, r'^Normal free:'), t)
+	t = m.cmd('\x1bOA')
+	c.check('editor: ESC O A (application mode) recalls too', has(t, r'^Normal free:'), t)
+	m.send('help pt\r\n')
+	t = m.until_prompt(10)
+	t2 = m.cmd('help exit')
+	c.check('editor: CR LF is one Enter', has(t, r'^pt <vaddr>') and
+		has(t2, r'^exit : leave QEMU'), (t or '') + (t2 or ''))
+
+
+DOC = 'docs/monitor.md'
+
+
+def doc_dialogues():
+	"""The transcripts of docs/monitor.md, as (block, [(command,
+	[expected lines])]); a "monitor: CMD" block is CMD's output."""
+	out = []
+	with open(os.path.join(ROOT, DOC)) as f:
+		text = f.read()
+	for b in blocks(DOC, text):
+		if b.kind != 'monitor':
+			continue
+		if b.arg != 'session':
+			out.append((b, [(b.arg, b.lines)]))
+			continue
+		steps = []
+		for l in b.lines:
+			if l.startswith('kmaplab> '):
+				steps.append((l[len('kmaplab> '):], []))
+			elif steps:
+				steps[-1][1].append(l)
+		out.append((b, steps))
+	return out
+
+
+def check_doc(m, c, block, steps):
+	"""Type a transcript of docs/monitor.md again; every answer must be
+	the documented one (docs/style.md: what "varies:" and "..." allow)."""
+	for cmd, want in steps:
+		t = m.cmd(cmd, timeout=120)
+		got = (t or '').splitlines()[1:]	# the first line echoes cmd
+		why = match(want, got, block.varies, whole=True) if t is not None \
+			else 'no prompt came back'
+		c.check('%s as in %s' % (cmd, block.where()), why is None,
+			'%s\n%s' % (why, t or ''))
+
+
 def run(args):
 	c = Checks()
 	m = Monitor(args.elf, args.log, args.engine, args.smp, args.verbose)
@@ -137,132 +323,21 @@ def run(args):
 		boot = m.until_prompt(args.timeout)
 		if not c.check('boots to the prompt', has(boot, r'kmaplab monitor on COM1'), boot):
 			return c
-
-		t = m.cmd('help')
-		c.check('help lists every command', has(t, *[r'^\s+%s\s' % w for w in (
-			'help', 'mem', 'layout', 'pt', 'kmaps', 'threads', 'stat', 'map',
-			'unmap', 'test', 'bench', 'tlbdemo', 'cpus', 'cpu_down', 'cpu_up',
-			'reboot', 'exit')]), t)
-
-		t = m.cmd('cpus')
-		c.check('cpus: one line per CPU', has(t, r'^\s+CPU 0: online') and
-			len(re.findall(r'^\s+CPU \d+: ', t or '', re.M)) == args.smp, t)
-		if args.smp > 1:
-			last = args.smp - 1
-			t = m.cmd('cpu_down %d' % last, timeout=60)
-			c.check('cpu_down: the CPU goes offline', has(
-				t, r'^CPU %d is offline' % last), t)
-			t = m.cmd('cpus')
-			c.check('cpus: shows it offline', has(t, r'CPU %d: offline' % last), t)
-			t = m.cmd('cpu_up %d' % last, timeout=60)
-			c.check('cpu_up: back online', has(t, r'^CPU %d is online' % last), t)
-
-		t = m.cmd('mem')
-		c.check('mem: zones, per-order free lists, highmem total',
-			has(t, r'^Normal free:\d+kB', r'^HighMem free:\d+kB',
-			    r'^HighMem: .*\d+\*4096kB', r'^\d+ pages HighMem'), t)
-		span = re.search(r'^HighMem .*spanned:\[pfn (0x[0-9a-f]+)-(0x[0-9a-f]+)\)', t or '', re.M)
-		high_pfn = int(span.group(1), 16) + 0x1000 if span else 0x5000
-
-		t = m.cmd('layout')
-		c.check('layout: fixmap, pkmap, vmalloc, lowmem', has(
-			t, r'fixmap\s*:\s*0xff', r'pkmap\s*:\s*0xffc00000', r'vmalloc\s*:',
-			r'lowmem\s*:\s*0xc0000000 - 0xc4000000'), t)
-
-		t = m.cmd('pt 0xc0100000')
-		c.check('pt: walks PDPT/PD/PT to the kernel text', has(
-			t, r'pdpt\[\s*3\]', r'pde\s*\[', r'c0100000 -> phys 0x100000'), t)
-
-		before = m.cmd('stat')
-		t = m.cmd('map %#x' % high_pfn)
-		slot = re.search(r'mapped at ([0-9a-f]{8}): kmap_local slot', t or '')
-		c.check('map: a highmem pfn lands in a kmap_local slot', slot is not None, t)
-		if slot:
-			va = slot.group(1)
-			c.check('map: the walk ends at that pfn', has(
-				t, r'%s -> phys %#x\b' % (va, high_pfn << 12)), t)
-			t = m.cmd('pt 0x' + va)
-			c.check('pt: the slot is present and global', has(
-				t, r'pte \[\s*\d+\] = [0-9a-f]+\s+present rw .*global'), t)
-			t = m.cmd('kmaps')
-			c.check('kmaps: init holds the slot', has(
-				t, r'init \(pid 1\): 1 mapping', r'%s\s+pfn %#07x' % (va, high_pfn)), t)
-			t = m.cmd('threads')
-			c.check('threads: init has preemption on, migration off, 1 map',
-				has(t, r'^\s+1 init\s+R \(running\)\s+0\s+0\s+1\s+1\s'), t)
-			t = m.cmd('test tlbdemo')
-			c.check('test refuses while a mapping is held', has(
-				t, r'^error: .test. needs the monitor to hold no kmap_local'), t)
-			t = m.cmd('unmap')
-			c.check('unmap: the slot is released', has(t, r'unmapped %s' % va), t)
-			t = m.cmd('pt 0x' + va)
-			c.check('pt: the slot is empty again', has(t, r'%s is not mapped' % va), t)
-		after = m.cmd('stat')
-		n0 = re.search(r'kmap_local/kmap_atomic: (\d+) maps', before or '')
-		n1 = re.search(r'kmap_local/kmap_atomic: (\d+) maps', after or '')
-		c.check('stat: one more kmap_local map counted', n0 and n1 and
-			int(n1.group(1)) == int(n0.group(1)) + 1, (before or '') + (after or ''))
-
-		t = m.cmd('map 0x2000')
-		c.check('map: a lowmem pfn needs no slot', has(
-			t, r'\(lowmem\) is at c2000000: kmap_local_page returned its direct-map'), t)
-		m.cmd('unmap')
-
-		t = m.cmd('tlbdemo 50')
-		rows = re.findall(r'^\s+[0-9a-f]{8}\s+(global|non-global)\s+(invlpg|mov cr3|CR4\.PGE toggle)'
-				  r'\s+(\d+)/50\s+(\d+)/50\s+(\d+)/50', t or '', re.M)
-		c.check('tlbdemo: six rows, engine named', len(rows) == 6 and
-			has(t, r'^tlbdemo: (QEMU TCG|KVM|bare metal|\S)'), t)
-		c.check('tlbdemo: invlpg always shows the new page',
-			all(r[4] == '50' for r in rows if r[1] == 'invlpg') and rows, t)
-
-		t = m.cmd('test tlbdemo', timeout=120)
-		c.check('test tlbdemo: runs the suite, KTAP out', has(
-			t, r'# Subtest: tlbdemo', r'^ok 1 tlbdemo'), t)
-		t = m.cmd('bench floor 310', timeout=120)
-		c.check('bench floor: one case, machine-readable line', has(
-			t, r'# BENCH \{"case":"floor"', r'# bench: done, 1 cases'), t)
-
-		bad = [
-			('frob', r"^error: unknown command 'frob'"),
-			('map zz', r"^error: pfn 'zz' is not a number"),
-			('map c000', r"hex needs 0x"),
-			('map 0xfffff', r'^error: pfn 0xfffff is beyond the last RAM page'),
-			('map 0x0', r'^error: pfn 0x0 is reserved'),
-			('map', r'^usage: map <pfn>'),
-			('map 1 2', r'^usage: map <pfn>'),
-			('pt 0x1ffffffff', r'out of range'),
-			('unmap', r'^error: the monitor holds no mapping'),
-			('tlbdemo 0', r'^error: trials must be'),
-			('cpu_down 99', r'^error: no CPU 99'),
-			('bench nosuchcase', r"^error: no benchmark case matches 'nosuchcase'"),
-			('a b c d e f', r'^error: too many words'),
-			('x' * 300, r"^error: unknown command 'x{100,}'"),
-		]
-		for line, pat in bad:
-			t = m.cmd(line)
-			c.check('bad input %r: one-line error, prompt back' % line[:20],
-				has(t, pat) and len([l for l in t.splitlines()[1:] if l.strip()]) == 1, t)
-
-		# The line editor: backspace, ^U, ^C, history, CR LF.
-		t = m.cmd('mxyz\x7f\x7f\x7fem')
-		c.check('editor: backspace', has(t, r'^Normal free:'), t)
-		t = m.cmd('garbage\x15layout')
-		c.check('editor: ^U erases the line', has(t, r'^virtual kernel memory layout'), t)
-		m.send('stat\x03')
-		t = m.until_prompt(10)
-		c.check('editor: ^C abandons the line', has(t, r'\^C') and not has(t, r'^TLB:'), t)
-		t = m.cmd('\x1b[A\x1b[A')
-		c.check('editor: up-arrow recalls history', has(t, r'^virtual kernel memory layout') is False
-			and has(t, r'^Normal free:'), t)
-		t = m.cmd('\x1bOA')
-		c.check('editor: ESC O A (application mode) recalls too', has(t, r'^Normal free:'), t)
-		m.send('help pt\r\n')
-		t = m.until_prompt(10)
-		t2 = m.cmd('help exit')
-		c.check('editor: CR LF is one Enter', has(t, r'^pt <vaddr>') and
-			has(t2, r'^exit : leave QEMU'), (t or '') + (t2 or ''))
-
+		# the documented session is of a fresh boot on one CPU, under TCG
+		docs = doc_dialogues() if args.smp == 1 and args.engine == 'tcg' else []
+		for block, steps in [d for d in docs if d[0].arg == 'session']:
+			check_doc(m, c, block, steps)
+		for _ in range(8):	# what the session left mapped
+			if has(m.cmd('unmap'), r'^error: the monitor holds no mapping'):
+				break
+		check_cpus(m, c, args.smp)
+		high_pfn = check_views(m, c)
+		check_map(m, c, high_pfn)
+		check_tools(m, c)
+		check_bad_input(m, c)
+		check_editor(m, c)
+		for block, steps in [d for d in docs if d[0].arg != 'session']:
+			check_doc(m, c, block, steps)
 		m.send('exit\r')
 	finally:
 		rc = m.close()

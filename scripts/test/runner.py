@@ -10,17 +10,16 @@
 # the way, still fails.  The last line is always "N passed, N failed, N
 # skipped", counting test cases over all runs.
 #
-# This file holds the run table, the QEMU boots and the command line; the
-# KTAP parser and verdict are in ktap.py, the kunit.py cross-check in
-# kunit_xcheck.py, the host-driven checks' driver in host_checks.py.
+# This file holds the run table and the command line; the QEMU boots are
+# in qemu_boot.py, the KTAP parser and verdict in ktap.py, the kunit.py
+# cross-check in kunit_xcheck.py, the host-driven checks' driver in
+# host_checks.py.
 
 import argparse
 import os
 import re
-import shlex
 import subprocess
 import sys
-import threading
 import time
 
 # The modules next to this file, however it is started; and no __pycache__
@@ -31,13 +30,10 @@ if HERE not in sys.path:
 	sys.path.insert(0, HERE)
 
 from host_checks import host_check					# noqa: E402
-from ktap import ANSI_RE, Ktap, clean, judge, self_test, suite_line	# noqa: E402
+from ktap import ANSI_RE, self_test					# noqa: E402
 from kunit_xcheck import kunit_xcheck					# noqa: E402
 from edge_runs import big_memory_runs, edge_runs			# noqa: E402
-
-ROOT = os.path.dirname(os.path.dirname(HERE))
-BUILD = os.path.join(ROOT, 'build')
-LOGDIR = os.path.join(BUILD, 'test-logs')
+from qemu_boot import BUILD, LOGDIR, ROOT, Runner			# noqa: E402
 
 
 class Run:
@@ -146,189 +142,14 @@ HOST_CHECKS = [
 	('labs', ['scripts/labs/labs.py', 'check']),		# reset fails, solution passes
 	('lint', ['scripts/test/lint_check.py']),		# no new kmap()/kmap_atomic() users
 	('build-flags', ['scripts/test/build_flags_check.py']),	# DEBUG=0 rebuilds
+	('docs', ['scripts/test/doc_check.py']),		# docs/ against the logs above
 ]
 
-
-ACCEL = {
-	'tcg': ['-accel', 'tcg', '-cpu', 'max'],
-	'tcg-mt': ['-accel', 'tcg,thread=multi', '-cpu', 'max'],
-	# arch-capabilities: some hosts' KVM refuses the MSR for 32-bit guests
-	'kvm': ['-enable-kvm', '-cpu', 'host,-arch-capabilities'],
-}
-
-# ---------------------------------------------------------------- runs --
-
-
-class Runner:
-	def __init__(self, args):
-		self.args = args
-		self.lock = threading.Lock()
-		self.results = {}
-		self.stop = False
-
-	def say(self, run, msg):
-		with self.lock:
-			print('  [%s] %s' % (run.name, msg), flush=True)
-
-	def qemu_argv(self, run, log, qlog):
-		argv = ['qemu-system-i386'] + ACCEL[run.engine] + [
-			'-display', 'none', '-no-reboot', '-serial', 'file:' + log,
-			'-device', 'isa-debug-exit,iobase=0xf4,iosize=4',
-			'-m', run.mem, '-d', 'cpu_reset,guest_errors', '-D', qlog]
-		return argv + run.qemu
-
-	def kernel_cmdline(self, run):
-		words = ['kunit_shutdown=poweroff', 'panic=-1']
-		# an expected-crash run keeps the filter that makes it crash
-		glob = run.filter if run.panic else self.args.filter or run.filter
-		if glob:
-			words.append('kunit.filter_glob=' + glob)
-		return ' '.join(words + ([run.cmdline] if run.cmdline else []))
-
-	def boot(self, run):
-		log = os.path.join(LOGDIR, run.name + '.log')
-		qlog = os.path.join(LOGDIR, run.name + '.qemu.log')
-		for f in (log, qlog):
-			if os.path.exists(f):
-				os.unlink(f)
-		argv = self.qemu_argv(run, log, qlog)
-		cmdline = self.kernel_cmdline(run)
-		if run.boot == 'iso':
-			iso = os.path.join(BUILD, 'test-iso', run.name + '.iso')
-			os.makedirs(os.path.dirname(iso), exist_ok=True)
-			mk = subprocess.run([os.path.join(ROOT, 'scripts', 'mkiso.sh'),
-					     self.args.elf, iso, cmdline],
-					    stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-					    universal_newlines=True)
-			if mk.returncode:
-				return None, log, ['mkiso.sh failed: ' + mk.stdout.strip()]
-			argv += ['-cdrom', iso, '-boot', 'd']
-		else:
-			argv += ['-kernel', self.args.elf, '-append', cmdline]
-		with open(os.path.join(LOGDIR, run.name + '.cmd'), 'w') as f:
-			f.write(' '.join(shlex.quote(a) for a in argv) + '\n')
-
-		k = Ktap(lambda t: self.say(run, suite_line(t, k.cut)))
-		timeout = self.args.timeout or run.timeout
-		err = open(qlog + '.stderr', 'w+')
-		start = time.monotonic()
-		p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=err,
-				     stderr=subprocess.STDOUT)
-		timed_out, buf, pos, grub_err = False, b'', 0, None
-		while True:
-			rc = p.poll()
-			if rc is None and time.monotonic() - start > timeout:
-				p.kill()	# our own QEMU, by its Popen handle
-				p.wait()
-				timed_out = True
-			over = rc is not None or timed_out
-			try:
-				with open(log, 'rb') as f:
-					f.seek(pos)
-					data = f.read()
-					pos += len(data)
-			except FileNotFoundError:
-				data = b''
-			*lines, buf = (buf + data).split(b'\n')
-			if over and buf:
-				lines, buf = lines + [buf], b''
-			for raw in lines:
-				raw = raw.decode('utf-8', 'replace')
-				if self.args.verbose:
-					self.say(run, '| ' + raw.rstrip('\r'))
-				k.feed(raw)
-				if not k.banners and clean(raw).startswith('error: '):
-					grub_err = grub_err or clean(raw).strip()
-			# GRUB fell back to its prompt: no kernel is coming
-			if not over and not k.banners and b'grub> ' in buf:
-				p.kill()
-				p.wait()
-				k.problems.append('GRUB failed: %s' % (
-					grub_err or 'dropped to the grub> prompt'))
-				over = True
-			if over:
-				break
-			time.sleep(0.1)
-		elapsed = time.monotonic() - start
-		if timed_out:
-			k.cut = 'hung'
-		k.done()
-		err.seek(0)
-		stderr = err.read()
-		err.close()
-		os.unlink(qlog + '.stderr')
-		qemu_text = ''
-		if os.path.exists(qlog):
-			qemu_text = open(qlog, errors='replace').read()
-		if stderr.strip():
-			with open(qlog, 'a') as f:
-				f.write('--- qemu stdout/stderr ---\n' + stderr)
-		log_text = ''
-		if os.path.exists(log):
-			log_text = '\n'.join(clean(l) for l in open(
-				log, errors='replace').read().splitlines())
-		res = judge(run, rc, timed_out, elapsed, k, log_text, qemu_text,
-			    stderr)
-		return res + (elapsed, rc), log, None
-
-	def worker(self, queue):
-		while True:
-			with self.lock:
-				if not queue or (self.stop and not self.args.keep_going):
-					return
-				run = queue.pop(0)
-			self.begin(run)
-			self.say(run, 'boot: %s, -m %s, %s' % (
-				'GRUB ISO' if run.boot == 'iso' else '-kernel', run.mem,
-				self.kernel_cmdline(run)))
-			try:
-				res, log, err = self.boot(run)
-			finally:
-				self.end(run)
-			if err:
-				res = (0, 1, 0, err, 0, None)
-			p, f, s, reasons, elapsed, rc = res
-			self.results[run.name] = (run, p, f, s, reasons, log)
-			if reasons:
-				self.stop = True
-				self.say(run, 'FAIL    %s' % reasons[0])
-			else:
-				self.say(run, 'PASS    %d passed, %d skipped (exit %s, %.1fs)'
-					 % (p, s, rc, elapsed))
-
-	def begin(self, run):
-		"""Wait for a slot: an 'alone' run waits until nothing else runs,
-		and nothing starts while one does."""
-		with self.cv:
-			while self.exclusive or (run.alone and self.running):
-				self.cv.wait()
-			self.running += 1
-			self.exclusive = run.alone
-
-	def end(self, run):
-		with self.cv:
-			self.running -= 1
-			if run.alone:
-				self.exclusive = False
-			self.cv.notify_all()
-
-	def run_all(self, runs):
-		self.cv = threading.Condition()
-		self.running, self.exclusive = 0, False
-		queue = list(runs)
-		jobs = max(1, min(self.args.jobs, len(queue)))
-		threads = [threading.Thread(target=self.worker, args=(queue,))
-			   for _ in range(jobs)]
-		for t in threads:
-			t.start()
-		for t in threads:
-			t.join()
-		return [r.name for r in queue]	# never started
 
 # ---------------------------------------------------------------- main --
 
 
-def main():
+def parse_args():
 	ap = argparse.ArgumentParser(description='Boot kmaplab under QEMU and '
 				     'check its KUnit (KTAP) results.')
 	ap.add_argument('--filter', metavar='GLOB',
@@ -346,20 +167,90 @@ def main():
 	ap.add_argument('--list', action='store_true', help='list runs and exit')
 	ap.add_argument('--self-test', action='store_true',
 			help='check the parser against scripts/test/fixtures/')
-	args = ap.parse_args()
+	return ap.parse_args()
+
+
+def kvm_runs(args, wanted):
+	"""The kvm- copies of the runs, when the KVM probe passes and they
+	are wanted at all; [] otherwise (saying why)."""
+	if args.no_kvm or not any(r.kvm for r in RUNS) or (
+			wanted and not any(w.startswith('kvm-') for w in wanted)):
+		return []
+	probe = subprocess.run([os.path.join(ROOT, 'scripts', 'kvm-probe.sh'),
+				args.elf], stdout=subprocess.PIPE,
+			       stderr=subprocess.STDOUT, universal_newlines=True)
+	if probe.returncode == 0:
+		print('KVM probe passed: adding KVM runs')
+		return [r.kvm_copy() for r in RUNS if r.kvm]
+	why = probe.stdout.strip().splitlines() or ['?']
+	print('KVM probe failed (%s): KVM runs skipped' % why[-1])
+	return []
+
+
+def select_runs(args, wanted):
+	"""The runs to boot; None when --runs names none that exist."""
+	runs = list(RUNS) + kvm_runs(args, wanted)
+	if wanted:	# RAM at PAE's limits runs only when named
+		runs += [r for r in ON_DEMAND if r.name in wanted]
+		unknown = [w for w in wanted if w not in [r.name for r in runs]]
+		runs = [r for r in runs if r.name in wanted]
+		for w in unknown:
+			print('runner: no run named %s (or it was skipped)' % w)
+		if unknown and not runs:
+			return None
+	elif args.filter:
+		# an expected-crash run needs its own filter to crash at all
+		runs = [r for r in runs if not r.panic]
+	return runs
+
+
+def report_failure(name, reasons, log):
+	"""The reasons a run failed, and the end of its serial log."""
+	print('\n--- %s failed:' % name)
+	for r in reasons:
+		print('      ' + r)
+	if os.path.exists(log):
+		tail = open(log, errors='replace').read().splitlines()[-30:]
+		print('--- last %d lines of %s:' % (len(tail), os.path.relpath(log, ROOT)))
+		for l in tail:
+			print('    ' + ANSI_RE.sub('', l))
+
+
+def tally(runs, results, failed):
+	"""Sum the runs' counts, reporting each failure and running the
+	kunit.py cross-check on the runs that ask for it; appends the
+	names that failed to failed. (passed, failed, skipped)."""
+	P = F = S = 0
+	for name in [r.name for r in runs]:
+		if name not in results:
+			continue
+		run, p, f, s, reasons, log = results[name]
+		P, F, S = P + p, F + f, S + s
+		if reasons:
+			failed.append(name)
+			report_failure(name, reasons, log)
+		elif run.xcheck and os.environ.get('KUNIT_XCHECK', '1') != '0':
+			x = kunit_xcheck(log, (p, f, s, reasons))
+			for r in x:
+				print('--- %s cross-check failed: %s' % (name, r))
+			if x:
+				failed.append(name + ' (kunit.py)')
+				F += 1
+	return P, F, S
+
+
+def main():
+	args = parse_args()
 	sys.stdout.reconfigure(line_buffering=True)	# CI pipes us through tee
 	if args.self_test:
 		return 1 if self_test(Run) else 0
-
-	runs = list(RUNS)
 	if args.list:
-		for r in runs:
-			print('%-20s %-6s -m %-5s %s' % (r.name, r.boot, r.mem,
-			      'panic /%s/' % r.panic if r.panic else r.filter or 'all'))
+		for r in RUNS + ON_DEMAND:
+			print('%-20s %-6s -m %-5s %s%s' % (r.name, r.boot, r.mem,
+			      'panic /%s/' % r.panic if r.panic else r.filter or 'all',
+			      ' (on demand: --runs)' if r in ON_DEMAND else ''))
 		return 0
 	wanted = args.runs.split(',') if args.runs else None
-	if args.list or wanted:
-		runs += [r for r in ON_DEMAND if args.list or r.name in wanted]
 	if not os.path.exists(args.elf):
 		print('runner: %s missing (run make)' % args.elf)
 		print('0 passed, 1 failed, 0 skipped')
@@ -371,58 +262,16 @@ def main():
 	broken = self_test(Run, quiet=True)
 	for l in broken:
 		print('runner self-test: ' + l)
-
-	if any(r.kvm for r in runs) and not args.no_kvm and (
-			not wanted or any(w.startswith('kvm-') for w in wanted)):
-		probe = subprocess.run([os.path.join(ROOT, 'scripts', 'kvm-probe.sh'),
-					args.elf], stdout=subprocess.PIPE,
-				       stderr=subprocess.STDOUT, universal_newlines=True)
-		if probe.returncode == 0:
-			print('KVM probe passed: adding KVM runs')
-			runs += [r.kvm_copy() for r in RUNS if r.kvm]
-		else:
-			why = probe.stdout.strip().splitlines() or ['?']
-			print('KVM probe failed (%s): KVM runs skipped' % why[-1])
-	if wanted:
-		unknown = [w for w in wanted if w not in [r.name for r in runs]]
-		runs = [r for r in runs if r.name in wanted]
-		for w in unknown:
-			print('runner: no run named %s (or it was skipped)' % w)
-		if unknown and not runs:
-			print('0 passed, 1 failed, 0 skipped')
-			return 2
-	elif args.filter:
-		# an expected-crash run needs its own filter to crash at all
-		runs = [r for r in runs if not r.panic]
+	runs = select_runs(args, wanted)
+	if runs is None:
+		print('0 passed, 1 failed, 0 skipped')
+		return 2
 
 	runner = Runner(args)
 	never = runner.run_all(runs)
-
-	P, F, S = 0, len(broken), 0
 	failed = ['runner self-test'] if broken else []
-	for name in [r.name for r in runs]:
-		if name not in runner.results:
-			continue
-		run, p, f, s, reasons, log = runner.results[name]
-		P, F, S = P + p, F + f, S + s
-		if reasons:
-			failed.append(name)
-			print('\n--- %s failed:' % name)
-			for r in reasons:
-				print('      ' + r)
-			if os.path.exists(log):
-				tail = open(log, errors='replace').read().splitlines()[-30:]
-				print('--- last %d lines of %s:' % (len(tail),
-				      os.path.relpath(log, ROOT)))
-				for l in tail:
-					print('    ' + ANSI_RE.sub('', l))
-		elif run.xcheck and os.environ.get('KUNIT_XCHECK', '1') != '0':
-			x = kunit_xcheck(log, (p, f, s, reasons))
-			for r in x:
-				print('--- %s cross-check failed: %s' % (name, r))
-			if x:
-				failed.append(name + ' (kunit.py)')
-				F += 1
+	P, F, S = tally(runs, runner.results, failed)
+	F += len(broken)
 	if not wanted and not args.filter:
 		for name, argv in HOST_CHECKS:
 			p, f, s = host_check(name, argv, args.elf)

@@ -92,6 +92,62 @@ def load_lint():
 	return mod
 
 
+def split(lines):
+	"""A transcript's cases: the runs of lines between blank lines."""
+	cases, cur = [], []
+	for l in lines:
+		if l == '' and cur:
+			cases.append(cur)
+			cur = []
+		elif l != '':
+			cur.append(l)
+	return cases + ([cur] if cur else [])
+
+
+def compare(got, want):
+	"""One check per case of the transcript; (checks, failed)."""
+	gc, wc = split(got), split(want)
+	checks = failed = 0
+	for i in range(max(len(gc), len(wc))):
+		g = gc[i] if i < len(gc) else []
+		w = wc[i] if i < len(wc) else []
+		checks += 1
+		if g != w:
+			failed += 1
+			print('lint self-test: case %d differs from scripts/lint/selftest/expected.txt:' % (i + 1))
+			for l in difflib.unified_diff(w, g, 'expected', 'got', lineterm='', n=1):
+				print('  ' + l)
+	return checks, failed
+
+
+def checkpatch_checks(build):
+	"""Linux's checkpatch.pl on the fixtures: it must flag exactly
+	CHECKPATCH_SEES, and the lint must have seen each. (checks, failed)."""
+	lint = load_lint()
+	cp, why = lint.fetch_checkpatch(os.path.join(ROOT, build))
+	if not cp:
+		print('lint self-test: real checkpatch.pl checks skipped: ' + why)
+		return 0, 0
+	files = lint.collect(ROOT, ['scripts/lint/selftest'])
+	theirs, other = lint.run_checkpatch(cp, ROOT, files)
+	failed = 0
+	if sorted(theirs) != CHECKPATCH_SEES or other:
+		failed += 1
+		print('lint self-test: checkpatch.pl on the fixtures found %s%s, expected %s'
+		      % (sorted(theirs), ' and said %s' % other if other else '',
+			 CHECKPATCH_SEES))
+	hits = []
+	for f in files:
+		with open(os.path.join(ROOT, f)) as fh:
+			hits += lint.scan_source(f, fh.read())[1]
+	missed = lint.disagreements(theirs, hits)
+	if missed:
+		failed += 1
+		print('lint self-test: the lint missed what checkpatch.pl found: %s'
+		      % missed)
+	return 2, failed
+
+
 def main():
 	ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
 	ap.add_argument('--build', default='build',
@@ -102,7 +158,6 @@ def main():
 			help='skip the real checkpatch.pl checks (also LINT_CHECKPATCH=0)')
 	args = ap.parse_args()
 
-	checks = failed = 0
 	got = transcript()
 	if args.update:
 		with open(EXPECTED, 'w') as f:
@@ -112,54 +167,12 @@ def main():
 		return 0
 	with open(EXPECTED) as f:
 		want = f.read().splitlines()
-	# One check per case: split both transcripts at the blank lines.
-	def split(lines):
-		cases, cur = [], []
-		for l in lines:
-			if l == '' and cur:
-				cases.append(cur)
-				cur = []
-			elif l != '':
-				cur.append(l)
-		return cases + ([cur] if cur else [])
-	gc, wc = split(got), split(want)
-	for i in range(max(len(gc), len(wc))):
-		g = gc[i] if i < len(gc) else []
-		w = wc[i] if i < len(wc) else []
-		checks += 1
-		if g != w:
-			failed += 1
-			print('lint self-test: case %d differs from scripts/lint/selftest/expected.txt:' % (i + 1))
-			for l in difflib.unified_diff(w, g, 'expected', 'got', lineterm='', n=1):
-				print('  ' + l)
-
-	lint = load_lint()
+	checks, failed = compare(got, want)
 	if args.no_checkpatch or os.environ.get('LINT_CHECKPATCH') == '0':
 		print('lint self-test: real checkpatch.pl checks skipped (asked to)')
 	else:
-		cp, why = lint.fetch_checkpatch(os.path.join(ROOT, args.build))
-		if not cp:
-			print('lint self-test: real checkpatch.pl checks skipped: ' + why)
-		else:
-			files = lint.collect(ROOT, ['scripts/lint/selftest'])
-			theirs, other = lint.run_checkpatch(cp, ROOT, files)
-			checks += 1
-			if sorted(theirs) != CHECKPATCH_SEES or other:
-				failed += 1
-				print('lint self-test: checkpatch.pl on the fixtures found %s%s, expected %s'
-				      % (sorted(theirs), ' and said %s' % other if other else '',
-					 CHECKPATCH_SEES))
-			hits = []
-			for f in files:
-				with open(os.path.join(ROOT, f)) as fh:
-					hits += lint.scan_source(f, fh.read())[1]
-			checks += 1
-			missed = lint.disagreements(theirs, hits)
-			if missed:
-				failed += 1
-				print('lint self-test: the lint missed what checkpatch.pl found: %s'
-				      % missed)
-
+		c, f = checkpatch_checks(args.build)
+		checks, failed = checks + c, failed + f
 	if failed:
 		print('lint self-test: %d of %d checks FAILED' % (failed, checks))
 		return 1

@@ -146,6 +146,8 @@ HOST_CHECKS = [
 	('labs', ['scripts/labs/labs.py', 'check']),		# reset fails, solution passes
 	('lint', ['scripts/test/lint_check.py']),		# no new kmap()/kmap_atomic() users
 	('build-flags', ['scripts/test/build_flags_check.py']),	# DEBUG=0 rebuilds
+	('fuzz-cmdline', ['scripts/test/fuzz_cmdline.py', '--elf', '{elf}',
+			  '--count', '64']),		# fixed seed; fuzz_cmdline.py
 ]
 
 

@@ -354,14 +354,14 @@ def main():
 		return 1 if self_test(Run) else 0
 
 	runs = list(RUNS)
-	if args.list:
-		for r in runs:
+	if args.list:		# the on-demand runs last: only with --runs
+		for r in runs + ON_DEMAND:
 			print('%-20s %-6s -m %-5s %s' % (r.name, r.boot, r.mem,
 			      'panic /%s/' % r.panic if r.panic else r.filter or 'all'))
 		return 0
 	wanted = args.runs.split(',') if args.runs else None
-	if args.list or wanted:
-		runs += [r for r in ON_DEMAND if args.list or r.name in wanted]
+	if wanted:
+		runs += [r for r in ON_DEMAND if r.name in wanted]
 	if not os.path.exists(args.elf):
 		print('runner: %s missing (run make)' % args.elf)
 		print('0 passed, 1 failed, 0 skipped')

@@ -222,6 +222,8 @@ bench:
 #   make labs-check         every lab, on a copy under $(O)/labs-check: reset
 #                           -> its suite must fail, solution -> must pass
 #   make monitor-test       boot with `monitor`, drive it over COM1 from the host
+#   make fuzz-cmdline N=2000 [SEED=19]  boot N fuzzed command lines (make
+#                           test boots 64); scripts/test/fuzz_cmdline.py
 #   make docs-img           redraw docs/img/*.svg from their .dot/.gp sources
 labs:
 	$(Q)python3 scripts/labs/labs.py list
@@ -233,6 +235,12 @@ lab-reset lab-solve lab-test:
 labs-check:
 	$(Q)scripts/deps.sh
 	$(Q)python3 scripts/labs/labs.py check
+
+fuzz-cmdline:
+	$(Q)scripts/deps.sh
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)python3 scripts/test/fuzz_cmdline.py --elf $(O)/kmaplab.elf \
+		--count $(or $(N),1000) --seed $(or $(SEED),19)
 
 monitor-test:
 	$(Q)scripts/deps.sh
@@ -248,4 +256,5 @@ docs/img/%.svg: docs/img/%.dot
 docs/img/%.svg: docs/img/%.gp $(wildcard docs/img/*.dat)
 	cd docs/img && gnuplot $*.gp
 
-.PHONY: labs lab-reset lab-solve lab-test labs-check monitor-test docs-img
+.PHONY: labs lab-reset lab-solve lab-test labs-check monitor-test docs-img \
+	fuzz-cmdline

@@ -198,15 +198,13 @@ void kunmap_local_indexed(const void *vaddr)
 	}
 	if (unlikely(tsk->kmap_ctrl.idx < KM_INCR))
 		kmap_local_underflow(tsk, addr);
+	/* debug: a slot this task released already is named, and left alone */
+	if (unlikely(kmap_local_double_unmap(tsk, addr)))
+		return;
 
 	preempt_disable();
 	slot = arch_kmap_local_unmap_idx(kmap_local_idx(tsk), addr);
 	top = __fix_to_virt(FIX_KMAP_BEGIN + slot);
-	/* debug build: a slot this task no longer holds is left alone */
-	if (unlikely(addr != top) && kmap_local_double_unmap(tsk, addr)) {
-		preempt_enable();
-		return;
-	}
 	if (unlikely(addr != top))
 		kmap_local_wrong_order(addr, top);
 	/*

@@ -143,6 +143,8 @@ HOST_CHECKS = [
 	('lint', ['scripts/test/lint_check.py']),		# no new kmap()/kmap_atomic() users
 	('build-flags', ['scripts/test/build_flags_check.py']),	# DEBUG=0 rebuilds
 	('docs', ['scripts/test/doc_check.py']),		# docs/ against the logs above
+	('fuzz-cmdline', ['scripts/test/fuzz_cmdline.py', '--elf', '{elf}',
+			  '--count', '64']),		# fixed seed; fuzz_cmdline.py
 ]
 
 

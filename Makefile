@@ -75,7 +75,7 @@ endif
 # The folders, as in Linux (docs/architecture.md has the map).
 SRC_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/lib arch/x86/mm \
 	init kernel mm sched lib lib/kunit drivers/tty/serial \
-	drivers/video/console drivers/block teaching/monitor teaching/bench \
+	drivers/video/console drivers/block drivers/firmware teaching/monitor teaching/bench \
 	teaching/tlbdemo
 C_SRCS := $(wildcard $(addsuffix /*.c,$(SRC_DIRS)) tests/*_test.c)
 ASM_SRCS := $(wildcard $(addsuffix /*.asm,$(SRC_DIRS)))

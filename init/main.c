@@ -22,6 +22,8 @@
 #include <linux/percpu.h>
 #include <asm/apic.h>
 #include <kmaplab/smp.h>
+#include <kmaplab/engine.h>
+#include <linux/dmi.h>
 
 void pic_init(void);
 
@@ -68,6 +70,8 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	time_init();
 	local_irq_enable();
 	tsc_calibrate();
+	dmi_setup();
+	engine_detect();	/* QEMU TCG, KVM, Bochs or bare metal */
 	acpi_find_cpus();	/* the MADT: how many CPUs, their APIC IDs */
 	lapic_map();
 	lapic_setup(0);

@@ -40,7 +40,7 @@
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
 #include <kmaplab/bench.h>
-#include <kmaplab/tlbdemo.h>
+#include <kmaplab/engine.h>
 
 #define SAMPLES 31
 

@@ -28,12 +28,14 @@ Examples:
   $0 --bochs --smp 2
 Quit with Ctrl-A X (QEMU). Under Bochs the terminal is raw, Ctrl-C goes to
 the kernel: quit with the monitor's "exit" (or kunit_shutdown=poweroff).
+Bochs is slower: the self-tests take a minute or two before the prompt
+(-- 'lowmem=64M kunit.filter_glob=NONE monitor' skips them).
 USAGE
 }
 
 cd "$(dirname "$0")" || exit 1
 
-iso= bochs= smp=1 mem=256M
+iso= bochs= smp= mem=256M
 qemu_args=()
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -54,7 +56,7 @@ make -s || exit 1
 
 elf=build/kmaplab.elf
 if [ -n "$bochs" ]; then
-	exec scripts/run-bochs.sh "$elf" "$smp" "$mem" "$cmdline" "${qemu_args[@]}"
+	exec scripts/run-bochs.sh "$elf" "${smp:-1}" "$mem" "$cmdline" "${qemu_args[@]}"
 fi
 # The probe boots the kernel (up to 15 s when KVM hangs): remember its
 # verdict for this exact image.
@@ -85,4 +87,4 @@ fi
 # -no-reboot turns a triple fault into an exit instead of a reboot loop.
 exec qemu-system-i386 "${accel[@]}" -display none -no-reboot \
 	-serial mon:stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
-	-m "$mem" -smp "$smp" "${boot[@]}" "${qemu_args[@]}"
+	-m "$mem" ${smp:+-smp "$smp"} "${boot[@]}" "${qemu_args[@]}"

@@ -75,7 +75,7 @@ endif
 # The folders, as in Linux (docs/architecture.md has the map).
 SRC_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/lib arch/x86/mm \
 	init kernel mm sched lib lib/kunit drivers/tty/serial \
-	drivers/video/console drivers/block teaching/monitor teaching/bench \
+	drivers/video/console drivers/block drivers/firmware teaching/monitor teaching/bench \
 	teaching/tlbdemo
 ASM_OFFSETS_C := arch/x86/kernel/asm-offsets.c
 C_SRCS := $(filter-out $(ASM_OFFSETS_C),\

@@ -5,13 +5,17 @@
 #
 # Installs missing host tools, runs make, then boots with the serial port
 # on this terminal (Ctrl-A X quits QEMU, Ctrl-A C toggles its monitor).
+# --bochs boots the GRUB ISO under Bochs instead, COM1 on this terminal.
 
 usage() {
 	cat <<USAGE
-usage: $0 [-h] [--iso] [qemu args...] [-- kernel command line...]
+usage: $0 [-h] [--iso] [--smp N] [qemu args...] [-- kernel command line...]
+       $0 --bochs [--smp N] [-m SIZE] [-- kernel command line...]
 
   --iso    boot through GRUB (an ISO built for this command line)
            instead of QEMU's built-in Multiboot loader (-kernel)
+  --bochs  boot that ISO under Bochs (always GRUB: Bochs has no -kernel)
+  --smp N  N CPUs (QEMU's -smp N; Bochs' cpu count)
   -h       this help
 
 QEMU gets -m 256M unless you pass -m; later options win.  The kernel
@@ -21,18 +25,25 @@ Examples:
   $0
   $0 -m 2G -- 'kunit.filter_glob=printk*' lowmem=64M
   $0 --iso -- kunit.filter_glob=kmap kunit_shutdown=poweroff
-Quit with Ctrl-A X.
+  $0 --bochs --smp 2
+Quit with Ctrl-A X (QEMU). Under Bochs the terminal is raw, Ctrl-C goes to
+the kernel: quit with the monitor's "exit" (or kunit_shutdown=poweroff).
+Bochs is slower: the self-tests take a minute or two before the prompt
+(-- 'lowmem=64M kunit.filter_glob=NONE monitor' skips them).
 USAGE
 }
 
 cd "$(dirname "$0")" || exit 1
 
-iso=
+iso= bochs= smp= mem=256M
 qemu_args=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	-h|--help) usage; exit 0 ;;
 	--iso)	iso=1 ;;
+	--bochs) bochs=1 ;;
+	--smp)	smp=$2; shift ;;
+	-m)	mem=$2; shift ;;
 	--)	shift; break ;;
 	*)	qemu_args+=("$1") ;;
 	esac
@@ -44,6 +55,9 @@ scripts/deps.sh || exit 1
 make -s || exit 1
 
 elf=build/kmaplab.elf
+if [ -n "$bochs" ]; then
+	exec scripts/run-bochs.sh "$elf" "${smp:-1}" "$mem" "$cmdline" "${qemu_args[@]}"
+fi
 # The probe boots the kernel (up to 15 s when KVM hangs): remember its
 # verdict for this exact image.
 stamp="$(stat -c '%s %Y' "$elf") $(id -u)"
@@ -71,6 +85,6 @@ fi
 
 # isa-debug-exit lets kunit_shutdown=poweroff and panic= end QEMU too;
 # -no-reboot turns a triple fault into an exit instead of a reboot loop.
-exec qemu-system-i386 "${accel[@]}" -m 256M -display none -no-reboot \
+exec qemu-system-i386 "${accel[@]}" -display none -no-reboot \
 	-serial mon:stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
-	"${boot[@]}" "${qemu_args[@]}"
+	-m "$mem" ${smp:+-smp "$smp"} "${boot[@]}" "${qemu_args[@]}"

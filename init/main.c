@@ -23,6 +23,8 @@
 #include <asm/apic.h>
 #include <asm/i8259.h>
 #include <kmaplab/smp.h>
+#include <kmaplab/engine.h>
+#include <linux/dmi.h>
 
 #ifndef KMAPLAB_VERSION
 #define KMAPLAB_VERSION "0.1"
@@ -67,6 +69,8 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	time_init();
 	local_irq_enable();
 	tsc_calibrate();
+	dmi_setup();
+	engine_detect();	/* QEMU TCG, KVM, Bochs or bare metal */
 	acpi_find_cpus();	/* the MADT: how many CPUs, their APIC IDs */
 	lapic_map();
 	lapic_setup(0);

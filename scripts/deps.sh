@@ -21,6 +21,13 @@ need_cmd grub-mkrescue grub-common
 need_cmd xorriso xorriso
 need_cmd mformat mtools
 need_cmd python3 python3
+# Bochs, the second emulator (make test's bochs runs, ./run-qemu.sh --bochs):
+# the emulator, its BIOS, the VGA BIOS its config names, and the SDL2
+# display library that runs headless with SDL_VIDEODRIVER=dummy.
+need_cmd bochs bochs
+[ -f /usr/share/bochs/BIOS-bochs-latest ] || missing+=(bochsbios)
+[ -f /usr/share/vgabios/vgabios.bin ] || missing+=(vgabios)
+ls /usr/lib/*/bochs/plugins/libbx_sdl2_gui.so >/dev/null 2>&1 || missing+=(bochs-sdl)
 
 # Any compiler that can emit 32-bit code will do; the Makefile picks one.
 if ! command -v i686-linux-gnu-gcc >/dev/null 2>&1 &&

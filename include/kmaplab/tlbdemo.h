@@ -3,6 +3,7 @@
 #define _KMAPLAB_TLBDEMO_H
 
 #include <linux/types.h>
+#include <kmaplab/engine.h>
 
 /*
  * The stale-TLB demonstration (teaching/tlbdemo/tlbdemo.c): map page A at a fixmap
@@ -28,10 +29,28 @@ struct tlbdemo_row {
 
 struct tlbdemo_result {
 	const char *engine;		/* cpu_engine_name() */
+	enum kmaplab_engine engine_id;	/* kmaplab_engine */
 	unsigned int cpu;		/* the CPU whose TLB was watched */
 	bool pge;			/* CR4.PGE was on: the global bit counts */
 	struct tlbdemo_row rows[TLBDEMO_ROWS];
 };
+
+/*
+ * What an engine is expected to show in a row's count, out of its trials.
+ * The emulators are deterministic: every trial or none. A real TLB (KVM,
+ * bare metal) may lose an entry whenever it likes -- an SMI, the host
+ * moving the vCPU to another core -- so there "most" (over half) is what
+ * is asked. TLBDEMO_ANY: no expectation (an engine not known here).
+ */
+enum tlbdemo_expect { TLBDEMO_ANY, TLBDEMO_EVERY, TLBDEMO_MOST, TLBDEMO_NONE };
+
+/* Read 2, after the silent PTE change, still sees the old page A. */
+enum tlbdemo_expect tlbdemo_expect_stale(const struct tlbdemo_result *res);
+/* mov cr3 keeps the global entry: read 3 still sees A (architectural). */
+enum tlbdemo_expect tlbdemo_expect_cr3_keeps_global(const struct tlbdemo_result *res);
+/* n of 'of' trials meet e. */
+bool tlbdemo_meets(enum tlbdemo_expect e, unsigned int n, unsigned int of);
+const char *tlbdemo_expect_name(enum tlbdemo_expect e);
 
 /* Run every row 'trials' times; 0, or -ENOMEM / -EINVAL (no trials). */
 int tlbdemo_run(struct tlbdemo_result *res, unsigned int trials);
@@ -43,7 +62,5 @@ void tlbdemo_report(const struct tlbdemo_result *res);
 /* Run and report (the monitor's tlbdemo). */
 int tlbdemo_print(unsigned int trials);
 const char *tlbdemo_method_name(enum tlbdemo_method m);
-/* "QEMU TCG", "KVM", ... from CPUID's hypervisor leaf, or "bare metal". */
-const char *cpu_engine_name(void);
 
 #endif /* _KMAPLAB_TLBDEMO_H */

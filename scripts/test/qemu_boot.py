@@ -14,6 +14,7 @@ import subprocess
 import threading
 import time
 
+import bochs
 from ktap import Ktap, clean, judge, suite_line
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -149,6 +150,8 @@ class Runner:
 	def boot(self, run):
 		"""Boot run once and judge it: (verdict + (elapsed, rc), log,
 		None), or (None, log, [why]) when it could not start."""
+		if run.engine == 'bochs':
+			return bochs.boot(self, run)
 		log = os.path.join(LOGDIR, run.name + '.log')
 		qlog = os.path.join(LOGDIR, run.name + '.qemu.log')
 		argv, why = self.prepare(run, log, qlog)

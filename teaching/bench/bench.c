@@ -43,6 +43,7 @@
 #include <kmaplab/tlbdemo.h>
 #include <kmaplab/params.h>
 #include <kmaplab/highmem.h>
+#include <kmaplab/engine.h>
 
 #define SAMPLES 31
 

@@ -362,7 +362,7 @@ void __init sched_init(void)
 	 * test's "this CPU" and its messages stay put. Everything it starts
 	 * may run anywhere.
 	 */
-	init_task.cpus_mask = cpumask_of(0);
+	init_task.cpus_mask = *cpumask_of(0);
 	init_task.time_slice = sched_slice_ticks;
 	rq->nr_running = 1;
 	rq->curr = &init_task;

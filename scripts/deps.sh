@@ -21,6 +21,8 @@ need_cmd grub-mkrescue grub-common
 need_cmd xorriso xorriso
 need_cmd mformat mtools
 need_cmd python3 python3
+# Linux 6.1's own KUnit suites (make linux-suites) come from its source
+[ -f /usr/src/linux-source-6.1.tar.xz ] || missing+=(linux-source-6.1)
 
 # Any compiler that can emit 32-bit code will do; the Makefile picks one.
 if ! command -v i686-linux-gnu-gcc >/dev/null 2>&1 &&

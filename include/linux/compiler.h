@@ -14,6 +14,7 @@
 #define __printf(a, b) __attribute__((__format__(printf, a, b)))
 #define __cold __attribute__((__cold__))
 #define __must_check __attribute__((__warn_unused_result__))
+#define __malloc __attribute__((__malloc__))
 #define __init
 #define __initdata
 #define __user
@@ -30,6 +31,12 @@
 
 #define barrier() __asm__ __volatile__("" : : : "memory")
 
+/* Make the optimizer believe the variable can be manipulated arbitrarily. */
+#define OPTIMIZER_HIDE_VAR(var) __asm__ ("" : "=r" (var) : "0" (var))
+
+/* A char array that need not be NUL-terminated (strtomem() fills one). */
+#define __nonstring __attribute__((__nonstring__))
+
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, val) (*(volatile __typeof__(x) *)&(x) = (val))
 
@@ -42,9 +49,28 @@
 
 #define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
 
-/* Compile-time assertion usable inside expressions (Linux's BUILD_BUG_ON_ZERO). */
-#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(struct { int : (-!!(e)); })))
-#define BUILD_BUG_ON(cond) ((void)sizeof(char[1 - 2 * !!(cond)]))
-#define BUILD_BUG_ON_MSG(cond, msg) _Static_assert(!(cond), msg)
+#define __compiletime_error(msg) __attribute__((__error__(msg)))
+#define __must_be_array(a) BUILD_BUG_ON_ZERO(__same_type((a), &(a)[0]))
+
+/*
+ * compiletime_assert(): the build fails with msg if condition is false.
+ * As in Linux, the condition need only be constant once optimised (an
+ * inline function's constant argument will do): a false one leaves a
+ * call to a function declared with the error attribute.
+ */
+#define __compiletime_assert(condition, msg, prefix, suffix)		\
+	do {								\
+		__noreturn extern void prefix ## suffix(void)		\
+			__compiletime_error(msg);			\
+		if (!(condition))					\
+			prefix ## suffix();				\
+	} while (0)
+#define _compiletime_assert(condition, msg, prefix, suffix)		\
+	__compiletime_assert(condition, msg, prefix, suffix)
+#define compiletime_assert(condition, msg)				\
+	_compiletime_assert(condition, msg, __compiletime_assert_, __COUNTER__)
+
+/* BUILD_BUG_ON() and friends build on compiletime_assert(). */
+#include <linux/build_bug.h>
 
 #endif /* _LINUX_COMPILER_H */

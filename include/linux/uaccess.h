@@ -4,6 +4,7 @@
 
 #include <linux/sched.h>
 #include <linux/compiler.h>
+#include <linux/errno.h>
 
 /*
  * pagefault_disable(): while the count is non-zero a kernel page fault is

@@ -64,15 +64,21 @@ endif
 # SMP is always built in; `-smp 1` (or nr_cpus=1) runs it on one CPU.
 CFLAGS += -DCONFIG_SMP
 # Every stack variable starts zeroed: what Linux 6.1 picks by default when
-# the compiler can (CONFIG_INIT_STACK_ALL_ZERO, GCC 12+, clang 8+).
-AUTO_VAR_INIT := $(shell echo 'int x;' | $(CC) -ftrivial-auto-var-init=zero \
-	-Werror -x c -c -o /dev/null - 2>/dev/null && echo y)
-ifeq ($(AUTO_VAR_INIT),y)
-CFLAGS += -ftrivial-auto-var-init=zero -DCONFIG_INIT_STACK_ALL_ZERO
+# the compiler can (CONFIG_INIT_STACK_ALL_ZERO, GCC 12+, clang 8+; clang
+# before 16 also wants the flag Linux calls the "enabler").
+AUTO_VAR_ZERO := -ftrivial-auto-var-init=zero
+AUTO_VAR_ENABLER := -enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang
+cc-accepts = $(shell echo 'int x;' | $(CC) $(1) -Werror -x c -c -o /dev/null - \
+	2>/dev/null && echo y)
+ifeq ($(call cc-accepts,$(AUTO_VAR_ZERO)),y)
+CFLAGS += $(AUTO_VAR_ZERO) -DCONFIG_INIT_STACK_ALL_ZERO
+else ifeq ($(call cc-accepts,$(AUTO_VAR_ZERO) $(AUTO_VAR_ENABLER)),y)
+CFLAGS += $(AUTO_VAR_ZERO) $(AUTO_VAR_ENABLER) -DCONFIG_INIT_STACK_ALL_ZERO
 endif
 ifeq ($(DEBUG),1)
 # The debug build (make test): VM_BUG_ON, kmap_local guard slots, ...
-CFLAGS += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_KMAP_LOCAL -DCONFIG_KMAPLAB_DEBUG
+CFLAGS += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_KMAP_LOCAL -DCONFIG_KMAPLAB_DEBUG \
+	-DCONFIG_DEBUG_PREEMPT
 endif
 NASMFLAGS := -f elf32 -g -F dwarf -Iarch/x86/include/ -Iinclude/
 LDFLAGS := -nostdlib -T linker.ld --no-warn-rwx-segments -z noexecstack
@@ -83,7 +89,7 @@ endif
 # --- sources: every suite file tests/*_test.c is built in ------------------
 # The folders, as in Linux (docs/architecture.md has the map).
 SRC_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/lib arch/x86/mm \
-	init kernel mm sched lib lib/kunit drivers/tty/serial \
+	init kernel mm sched lib lib/kunit lib/math drivers/tty/serial \
 	drivers/video/console drivers/block drivers/base teaching/monitor teaching/bench \
 	teaching/tlbdemo
 C_SRCS := $(wildcard $(addsuffix /*.c,$(SRC_DIRS)) tests/*_test.c)

@@ -15,7 +15,9 @@
 #include <linux/printk.h>
 #include <linux/refcount.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 
 static char report[1024];
 
@@ -38,6 +40,72 @@ static void unbalanced_migrate_enable(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, current->migration_disabled, 1);
 	migrate_enable();
 	KUNIT_EXPECT_EQ(test, current->migration_disabled, 0);
+}
+
+#ifdef CONFIG_DEBUG_PREEMPT
+/* preempt_enable() at count 0: a warning; the task stays preemptible. */
+static void unbalanced_preempt_enable(struct kunit *test)
+{
+	unsigned long warns = warn_count;
+	struct printk_capture cap;
+
+	KUNIT_ASSERT_EQ(test, preempt_count(), 0);
+	printk_capture_start(&cap, report, sizeof(report));
+	preempt_enable();
+	printk_capture_stop(&cap);
+
+	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
+	KUNIT_EXPECT_TRUE(test, preemptible());
+	if (warn_count != warns)
+		KUNIT_EXPECT_TRUE(test, strstr(report, "DEBUG_LOCKS_WARN_ON"));
+}
+
+/*
+ * spin_unlock() of a lock nobody holds: the debug spinlock reports it,
+ * and the preempt_enable() after it must not take the count below 0.
+ */
+static void unbalanced_spin_unlock(struct kunit *test)
+{
+	unsigned long bugs = spin_bug_count;
+	struct printk_capture cap;
+	DEFINE_SPINLOCK(l);
+
+	KUNIT_ASSERT_EQ(test, preempt_count(), 0);
+	printk_capture_start(&cap, report, sizeof(report));
+	spin_unlock(&l);
+	printk_capture_stop(&cap);
+
+	KUNIT_EXPECT_EQ(test, spin_bug_count, bugs + 1);
+	KUNIT_EXPECT_TRUE(test, strstr(report, "BUG: spinlock already unlocked"));
+	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&l));
+	spin_lock(&l);		/* and the lock still works */
+	KUNIT_EXPECT_TRUE(test, spin_is_locked(&l));
+	spin_unlock(&l);
+}
+#else
+static void unbalanced_preempt_enable(struct kunit *test)
+{
+	kunit_skip(test, "needs CONFIG_DEBUG_PREEMPT (the debug build)");
+}
+
+static void unbalanced_spin_unlock(struct kunit *test)
+{
+	kunit_skip(test, "needs CONFIG_DEBUG_PREEMPT (the debug build)");
+}
+#endif
+
+/* pagefault_enable() at depth 0: a warning; faults are still served. */
+static void unbalanced_pagefault_enable(struct kunit *test)
+{
+	struct printk_capture cap;
+
+	KUNIT_ASSERT_EQ(test, current->pagefault_disabled, 0);
+	printk_capture_start(&cap, report, sizeof(report));
+	pagefault_enable();
+	printk_capture_stop(&cap);
+	KUNIT_EXPECT_EQ(test, current->pagefault_disabled, 0);
+	KUNIT_EXPECT_FALSE(test, pagefault_disabled());
 }
 
 /* A put from 0 saturates: no later get/put can free the object again. */
@@ -89,6 +157,9 @@ static void unbalanced_cpu_hotplug_enable(struct kunit *test)
 
 static struct kunit_case unbalanced_cases[] = {
 	KUNIT_CASE(unbalanced_migrate_enable),
+	KUNIT_CASE(unbalanced_preempt_enable),
+	KUNIT_CASE(unbalanced_spin_unlock),
+	KUNIT_CASE(unbalanced_pagefault_enable),
 	KUNIT_CASE(unbalanced_refcount_put),
 	KUNIT_CASE(unbalanced_refcount_inc_from_zero),
 	KUNIT_CASE(unbalanced_cpu_hotplug_enable),

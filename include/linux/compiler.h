@@ -13,6 +13,8 @@
 #define __weak __attribute__((__weak__))
 #define __printf(a, b) __attribute__((__format__(printf, a, b)))
 #define __cold __attribute__((__cold__))
+#define __attribute_const__ __attribute__((__const__))
+#define __pure __attribute__((__pure__))
 #define __must_check __attribute__((__warn_unused_result__))
 #define __malloc __attribute__((__malloc__))
 #define __init
@@ -35,7 +37,11 @@
 #define OPTIMIZER_HIDE_VAR(var) __asm__ ("" : "=r" (var) : "0" (var))
 
 /* A char array that need not be NUL-terminated (strtomem() fills one). */
+#if __has_attribute(__nonstring__)
 #define __nonstring __attribute__((__nonstring__))
+#else
+#define __nonstring
+#endif
 
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, val) (*(volatile __typeof__(x) *)&(x) = (val))
@@ -46,6 +52,9 @@
 #define ___PASTE(a, b) a##b
 #define __PASTE(a, b) ___PASTE(a, b)
 #define __UNIQUE_ID(prefix) __PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
+
+/* Whether a type is signed; bool and pointers count as unsigned. */
+#define is_signed_type(type) (((type)(-1)) < (__force type)1)
 
 #define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
 

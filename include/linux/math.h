@@ -93,4 +93,9 @@ static inline u32 reciprocal_scale(u32 val, u32 ep_ro)
 	return (u32)(((u64) val * ep_ro) >> 32);
 }
 
+/* lib/math/int_pow.c, lib/math/int_sqrt.c */
+u64 int_pow(u64 base, unsigned int exp);
+unsigned long int_sqrt(unsigned long x);
+u32 int_sqrt64(u64 x);
+
 #endif /* _LINUX_MATH_H */

@@ -36,7 +36,36 @@ DECLARE_PER_CPU(bool, cpu_dead_pending);
 DECLARE_PER_CPU(bool, cpu_dead);
 
 static DEFINE_MUTEX(cpu_hotplug_lock);
+static int cpu_hotplug_disabled;	/* under cpu_hotplug_lock */
 unsigned long cpu_down_timeout_ms = 10000;
+
+/* cpumask_of(cpu): a mask with just cpu, for every cpu. */
+#define CPU_BIT(n) [n] = { { 1UL << (n) } }
+const cpumask_t cpu_bit_masks[NR_CPUS] = {
+	CPU_BIT(0), CPU_BIT(1), CPU_BIT(2), CPU_BIT(3),
+	CPU_BIT(4), CPU_BIT(5), CPU_BIT(6), CPU_BIT(7),
+};
+static_assert(NR_CPUS == 8, "cpu_bit_masks[] lists NR_CPUS masks");
+
+/*
+ * cpu_hotplug_disable(): until the matching enable, cpu_up() and
+ * cpu_down() fail with -EBUSY, so the online mask holds still. Nests.
+ * An enable without a disable warns and changes nothing, as in Linux.
+ */
+void cpu_hotplug_disable(void)
+{
+	mutex_lock(&cpu_hotplug_lock);
+	cpu_hotplug_disabled++;
+	mutex_unlock(&cpu_hotplug_lock);
+}
+
+void cpu_hotplug_enable(void)
+{
+	mutex_lock(&cpu_hotplug_lock);
+	if (!WARN_ONCE(!cpu_hotplug_disabled, "Unbalanced cpu hotplug enable\n"))
+		cpu_hotplug_disabled--;
+	mutex_unlock(&cpu_hotplug_lock);
+}
 
 static int __init cpu_down_timeout_setup(char *str)
 {
@@ -86,6 +115,10 @@ int cpu_down(unsigned int cpu)
 	if (cpu == 0)
 		return -EBUSY;		/* the PIT and the PIC are wired to CPU 0 */
 	mutex_lock(&cpu_hotplug_lock);
+	if (cpu_hotplug_disabled) {
+		err = -EBUSY;
+		goto out;
+	}
 	if (!cpu_online(cpu)) {
 		err = -EINVAL;
 		goto out;
@@ -137,7 +170,10 @@ int cpu_up(unsigned int cpu)
 	if (cpu >= nr_cpu_ids)
 		return -EINVAL;
 	mutex_lock(&cpu_hotplug_lock);
-	err = cpu_online(cpu) ? -EINVAL : __cpu_up(cpu);
+	if (cpu_hotplug_disabled)
+		err = -EBUSY;
+	else
+		err = cpu_online(cpu) ? -EINVAL : __cpu_up(cpu);
 	mutex_unlock(&cpu_hotplug_lock);
 	return err;
 }

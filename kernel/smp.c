@@ -115,7 +115,7 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func,
 
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
 {
-	cpumask_t mask = cpumask_of(cpu);
+	cpumask_t mask = *cpumask_of(cpu);
 	unsigned long flags;
 
 	if (cpu < 0 || cpu >= (int)nr_cpu_ids || !cpu_online(cpu))

@@ -181,6 +181,37 @@ int kstrtobool(const char *s, bool *res)
 	return -EINVAL;
 }
 
+/*
+ * simple_strtoull(), simple_strtol(), simple_strtoll(): as
+ * simple_strtoul(), for the other types. A leading '-' negates.
+ */
+unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base)
+{
+	unsigned long long v = 0;
+	const char *end;
+
+	cp = parse_base(cp, &base);
+	if (parse_digits(cp, base, &v, &end) < 0)
+		v = ULLONG_MAX;
+	if (endp)
+		*endp = (char *)end;
+	return v;
+}
+
+long long simple_strtoll(const char *cp, char **endp, unsigned int base)
+{
+	if (*cp == '-')
+		return -simple_strtoull(cp + 1, endp, base);
+	return simple_strtoull(cp, endp, base);
+}
+
+long simple_strtol(const char *cp, char **endp, unsigned int base)
+{
+	if (*cp == '-')
+		return -simple_strtoul(cp + 1, endp, base);
+	return simple_strtoul(cp, endp, base);
+}
+
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
 {
 	unsigned long long v = 0;

@@ -264,3 +264,14 @@ backtrack:
 		}
 	}
 }
+
+void memcpy_and_pad(void *dest, size_t dest_len, const void *src, size_t count,
+		    int pad)
+{
+	if (dest_len > count) {
+		memcpy(dest, src, count);
+		memset(dest + count, pad, dest_len - count);
+	} else {
+		memcpy(dest, src, dest_len);
+	}
+}

@@ -87,6 +87,64 @@ static void put_number(struct out *o, unsigned long long num, bool negative,
 		put(o, ' ');
 }
 
+/* Decimal n, for the bitmap list below. */
+static void put_uint(struct out *o, unsigned int n)
+{
+	char buf[12];
+	int i = 0;
+
+	do {
+		buf[i++] = '0' + n % 10;
+		n /= 10;
+	} while (n);
+	while (i)
+		put(o, buf[--i]);
+}
+
+/*
+ * %*pb / %*pbl: a bitmap of width bits, as Linux prints one -- hex in
+ * 32-bit groups, most significant first ("%*pb"), or a list of set bits
+ * and ranges ("0-3,8").
+ */
+static void put_bitmap(struct out *o, const unsigned long *bits, int nbits,
+		       bool list)
+{
+	int i, start, chunk;
+	bool first = true;
+
+	if (!list) {
+		for (chunk = (nbits - 1) / 32; chunk >= 0; chunk--) {
+			unsigned long w = bits[chunk];
+			int nib = chunk == (nbits - 1) / 32 ?
+				((nbits - 1) % 32) / 4 + 1 : 8;
+
+			if (nbits < 32)
+				w &= (1UL << nbits) - 1;
+			if (!first)
+				put(o, ',');
+			first = false;
+			while (nib--)
+				put(o, "0123456789abcdef"[(w >> (nib * 4)) & 15]);
+		}
+		return;
+	}
+	for (i = 0; i < nbits; i++) {
+		if (!(bits[i / 32] & (1UL << (i % 32))))
+			continue;
+		for (start = i; i + 1 < nbits &&
+		     (bits[(i + 1) / 32] & (1UL << ((i + 1) % 32))); i++)
+			;
+		if (!first)
+			put(o, ',');
+		first = false;
+		put_uint(o, start);
+		if (i > start) {
+			put(o, '-');
+			put_uint(o, i);
+		}
+	}
+}
+
 static void put_symbol(struct out *o, unsigned long addr, bool offset,
 		       const struct spec *sp)
 {
@@ -194,6 +252,12 @@ static const char *put_pointer(struct out *o, const char *fmt, void *ptr,
 	case 'h':
 		put_hex_bytes(o, ptr, sp);
 		return fmt + 1;
+	case 'b': {	/* %*pb, %*pbl: a bitmap of width bits */
+		bool list = fmt[2] == 'l';
+
+		put_bitmap(o, ptr, sp->width > 0 ? sp->width : 0, list);
+		return fmt + (list ? 2 : 1);
+	}
 	case 'S':
 	case 's':
 	case 'B':

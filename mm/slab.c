@@ -28,10 +28,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <kmaplab/mm.h>
+#include <linux/poison.h>
 #include "internal.h"
-
-#define POISON_FREE 0x6b
-#define POISON_END 0xa5
 
 struct kmalloc_cache {
 	const char *name;

@@ -217,7 +217,7 @@ void vfree(const void *addr)
 	__vunmap(addr, true, "vfree");
 }
 
-static void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
+static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const void *caller)
 {
 	unsigned int i, nr;
 	struct page **pages;
@@ -242,7 +242,8 @@ static void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
 	area->pages = pages;
 	return area->addr;
 fail:
-	pr_warn("vmalloc error: size %lu, allocation failure\n", size);
+	if (!(gfp & __GFP_NOWARN))
+		pr_warn("vmalloc error: size %lu, allocation failure\n", size);
 	while (i--)
 		__free_page(pages[i]);
 	kfree(pages);
@@ -251,12 +252,18 @@ fail:
 
 void *vmalloc(unsigned long size)
 {
-	return __vmalloc(size, GFP_KERNEL, __builtin_return_address(0));
+	return __vmalloc_caller(size, GFP_KERNEL, __builtin_return_address(0));
 }
 
 void *vzalloc(unsigned long size)
 {
-	return __vmalloc(size, GFP_KERNEL | __GFP_ZERO, __builtin_return_address(0));
+	return __vmalloc_caller(size, GFP_KERNEL | __GFP_ZERO, __builtin_return_address(0));
+}
+
+/* vmalloc() with the caller's gfp flags (__GFP_ZERO, __GFP_NOWARN). */
+void *__vmalloc(unsigned long size, gfp_t gfp)
+{
+	return __vmalloc_caller(size, gfp, __builtin_return_address(0));
 }
 
 struct page *vmalloc_to_page(const void *addr)

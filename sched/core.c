@@ -241,6 +241,30 @@ void schedule_idle(void)
 	} while (need_resched());
 }
 
+#ifdef CONFIG_DEBUG_PREEMPT
+/* Linux's DEBUG_LOCKS_WARN_ON(): the condition is the message. */
+#define DEBUG_PREEMPT_WARN_ON(c) WARN_ONCE(c, "DEBUG_LOCKS_WARN_ON(%s)", #c)
+
+void preempt_count_add(int val)
+{
+	__preempt_count_add(val);
+	/* the PREEMPT byte about to spill into SOFTIRQ: a leak, not a wrap */
+	DEBUG_PREEMPT_WARN_ON((preempt_count() & PREEMPT_MASK) >= PREEMPT_MASK - 10);
+}
+
+/* An underflow warns and changes nothing, as in Linux. */
+void preempt_count_sub(int val)
+{
+	if (DEBUG_PREEMPT_WARN_ON(val > (int)preempt_count()))
+		return;
+	/* the PREEMPT byte is 0 but the word is not (inside an IRQ) */
+	if (DEBUG_PREEMPT_WARN_ON((val < PREEMPT_MASK) &&
+				  !(preempt_count() & PREEMPT_MASK)))
+		return;
+	__preempt_count_sub(val);
+}
+#endif
+
 /* preempt_enable() found a reschedule pending. */
 void preempt_schedule(void)
 {
@@ -367,7 +391,7 @@ void __init sched_init(void)
 	 * test's "this CPU" and its messages stay put. Everything it starts
 	 * may run anywhere.
 	 */
-	init_task.cpus_mask = cpumask_of(0);
+	init_task.cpus_mask = *cpumask_of(0);
 	init_task.time_slice = sched_slice_ticks;
 	rq->nr_running = 1;
 	rq->curr = &init_task;

@@ -262,12 +262,15 @@ void migrate_disable(void)
 /*
  * Unpinned again: if the task was meanwhile told to leave this CPU
  * (affinity, cpu_down), it leaves at the next preemption point.
+ * Unbalanced (count already 0): warn and change nothing, as Linux does --
+ * decrementing would wrap the count and pin the task for good.
  */
 void migrate_enable(void)
 {
 	struct task_struct *p = current;
 
-	WARN_ON_ONCE(!p->migration_disabled);
+	if (WARN_ON_ONCE(!p->migration_disabled))
+		return;
 	barrier();
 	if (--p->migration_disabled)
 		return;

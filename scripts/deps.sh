@@ -29,6 +29,9 @@ need_cmd bochs bochs
 [ -f /usr/share/vgabios/vgabios.bin ] || missing+=(vgabios)
 ls /usr/lib/*/bochs/plugins/libbx_sdl2_gui.so >/dev/null 2>&1 || missing+=(bochs-sdl)
 
+# Linux 6.1's own KUnit suites (make linux-suites) come from its source
+[ -f /usr/src/linux-source-6.1.tar.xz ] || missing+=(linux-source-6.1)
+
 # Any compiler that can emit 32-bit code will do; the Makefile picks one.
 if ! command -v i686-linux-gnu-gcc >/dev/null 2>&1 &&
    ! echo 'int x;' | gcc -m32 -x c -c -o /dev/null - >/dev/null 2>&1; then

@@ -253,7 +253,23 @@ static void printk_test_symbol(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kallsyms_lookup_name("kunit_run_all"), addr);
 }
 
+/* %*pb and %*pbl: a bitmap of width bits, as hex and as a range list. */
+static void printk_test_bitmap(struct kunit *test)
+{
+	unsigned long one[1] = { 0x10f }, none[1] = { 0 };
+	unsigned long two[2] = { 0x80000001, 0x3 };
+
+	EXPECT_FMT(test, "0-3,8", "%*pbl", 16, one);
+	EXPECT_FMT(test, "0-3", "%*pbl", 4, one);	/* bits past width ignored */
+	EXPECT_FMT(test, "", "%*pbl", 8, none);
+	EXPECT_FMT(test, "0,31-33", "%*pbl", 64, two);
+	EXPECT_FMT(test, "010f", "%*pb", 16, one);
+	EXPECT_FMT(test, "00000003,80000001", "%*pb", 64, two);
+	EXPECT_FMT(test, "cpus 0-3,8 on", "cpus %*pbl on", 16, one);
+}
+
 static struct kunit_case printk_test_cases[] = {
+	KUNIT_CASE(printk_test_bitmap),
 	KUNIT_CASE(printk_test_signed),
 	KUNIT_CASE(printk_test_unsigned),
 	KUNIT_CASE(printk_test_hex),

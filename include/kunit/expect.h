@@ -5,11 +5,9 @@
 /*
  * The checks of <kunit/test.h>: KUNIT_EXPECT_*() and KUNIT_ASSERT_*() for
  * every comparison, KUNIT_FAIL(), and the building blocks they share.
- * Included by <kunit/test.h> after struct kunit; include that, not this.
+ * Included by <kunit/test.h> after struct kunit; include that.
  */
-#ifndef _KUNIT_TEST_H
-#error "include <kunit/test.h> instead"
-#endif
+#include <kunit/test.h>	/* struct kunit; it includes this at its end */
 
 /*
  * The failure path, out of line: prints the message and marks the test

@@ -23,7 +23,6 @@
  * are printed as KTAP, as Linux 6.1 prints them.
  *
  * What differs from Linux:
- *  - no kunit_kmalloc() and friends yet (no allocator);
  *  - no per-test log buffer: messages go straight to printk;
  *  - a case runs on the boot stack, not in a kthread (see
  *    <kunit/try-catch.h>);
@@ -51,12 +50,21 @@
 #ifndef _KUNIT_TEST_H
 #define _KUNIT_TEST_H
 
-#include <linux/kernel.h>
-#include <linux/string.h>
-#include <linux/err.h>
-#include <linux/init.h>
 #include <kunit/assert.h>
 #include <kunit/try-catch.h>
+
+#include <linux/compiler.h>
+#include <linux/container_of.h>
+#include <linux/err.h>
+#include <linux/init.h>
+#include <linux/kconfig.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/types.h>
 
 struct kunit;
 
@@ -150,6 +158,9 @@ struct kunit {
 	int param_index;
 	enum kunit_status status;
 	char status_comment[KUNIT_STATUS_COMMENT_SIZE];
+	/* <kunit/resource.h>: released by kunit_cleanup(), newest first */
+	spinlock_t lock;
+	struct list_head resources;
 };
 
 static inline void kunit_set_failure(struct kunit *test)
@@ -209,6 +220,35 @@ int __kunit_test_suites_init(struct kunit_suite *const *const suites,
 		kunit_mark_skipped((test_or_suite), fmt, ##__VA_ARGS__); \
 		kunit_try_catch_throw(&((test_or_suite)->try_catch));	\
 	} while (0)
+
+/*
+ * Test-managed allocations: kmalloc_array() and friends whose memory is
+ * freed when the case ends, however it ends (lib/kunit/resource.c).
+ * kunit_kfree() frees one early; on a pointer kunit did not allocate it
+ * fails the test.
+ */
+void *kunit_kmalloc_array(struct kunit *test, size_t n, size_t size, gfp_t gfp);
+
+static inline void *kunit_kmalloc(struct kunit *test, size_t size, gfp_t gfp)
+{
+	return kunit_kmalloc_array(test, 1, size, gfp);
+}
+
+void kunit_kfree(struct kunit *test, const void *ptr);
+
+static inline void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp)
+{
+	return kunit_kmalloc(test, size, gfp | __GFP_ZERO);
+}
+
+static inline void *kunit_kcalloc(struct kunit *test, size_t n, size_t size,
+				  gfp_t gfp)
+{
+	return kunit_kmalloc_array(test, n, size, gfp | __GFP_ZERO);
+}
+
+/* Releases every resource of test (run after suite->exit). */
+void kunit_cleanup(struct kunit *test);
 
 /*
  * Messages. As in Linux, fmt gets no newline added: end it with "\n"

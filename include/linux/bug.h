@@ -64,6 +64,5 @@ extern unsigned long warn_count;
 #define VM_WARN_ON(cond) BUILD_BUG_ON_INVALID(cond)
 #define VM_WARN_ON_ONCE(cond) BUILD_BUG_ON_INVALID(cond)
 #endif
-#define BUILD_BUG_ON_INVALID(e) ((void)(sizeof((__force long)(e))))
 
 #endif /* _LINUX_BUG_H */

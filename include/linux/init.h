@@ -5,6 +5,18 @@
 #include <linux/compiler.h>
 
 /*
+ * Linux frees its init sections after boot; kmaplab keeps everything, so
+ * these section markers (with __init and __initdata, <linux/compiler.h>)
+ * say what Linux would discard and change nothing.
+ */
+#define __initconst
+#define __exit
+#define __exitdata
+#define __refdata
+#define __ref
+#define __meminit
+
+/*
  * Kernel command-line parameters, Linux's __setup(): the handler gets
  * the text after "name=" (or "" for a bare flag "name") and returns 1
  * when it accepted the value, 0 when the value is malformed -- which the

@@ -3,6 +3,7 @@
 #define _LINUX_KERNEL_H
 
 #include <linux/compiler.h>
+#include <linux/const.h>
 #include <linux/types.h>
 #include <linux/stdarg.h>
 #include <linux/err.h>
@@ -10,20 +11,19 @@
 #include <linux/bug.h>
 #include <linux/minmax.h>
 #include <linux/panic.h>
+#include <linux/container_of.h>
+#include <linux/bitops.h>
+#include <linux/limits.h>
+#include <linux/math.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-#define container_of(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
 
-#define __ALIGN_MASK(x, mask) (((x) + (mask)) & ~(mask))
-#define ALIGN(x, a) __ALIGN_MASK(x, (__typeof__(x))(a) - 1)
+#define __ALIGN_MASK(x, mask) __ALIGN_KERNEL_MASK((x), (mask))
+#define ALIGN(x, a) __ALIGN_KERNEL((x), (a))
 #define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a) - 1))
 #define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a) - 1)) == 0)
 #define PTR_ALIGN(p, a) ((__typeof__(p))ALIGN((unsigned long)(p), (a)))
-#define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
-#define round_up(x, y) ((((x) - 1) | ((__typeof__(x))((y) - 1))) + 1)
-#define round_down(x, y) ((x) & ~((__typeof__(x))((y) - 1)))
 
 #define SZ_1K 0x00000400
 #define SZ_4K 0x00001000
@@ -35,15 +35,6 @@
 #define SZ_128M 0x08000000
 #define SZ_1G 0x40000000
 
-#define INT_MAX ((int)(~0U >> 1))
-#define INT_MIN (-INT_MAX - 1)
-#define UINT_MAX (~0U)
-#define LONG_MAX ((long)(~0UL >> 1))
-#define ULONG_MAX (~0UL)
-#define LLONG_MAX ((long long)(~0ULL >> 1))
-#define ULLONG_MAX (~0ULL)
-#define U32_MAX ((u32)~0U)
-#define U64_MAX ((u64)~0ULL)
 
 #define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
 #define lower_32_bits(n) ((u32)((n) & 0xffffffff))
@@ -58,6 +49,13 @@ int kstrtoint(const char *s, unsigned int base, int *res);
 int kstrtobool(const char *s, bool *res);
 unsigned long long memparse(const char *ptr, char **retptr);
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
+long simple_strtol(const char *cp, char **endp, unsigned int base);
+unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
+long long simple_strtoll(const char *cp, char **endp, unsigned int base);
+
+/* lib/cmdline.c: integers and lists of them from option strings. */
+int get_option(char **str, int *pint);
+char *get_options(const char *str, int nints, int *ints);
 
 /*
  * might_sleep(): annotation for functions that may sleep. Complains

@@ -3,6 +3,7 @@
 #define _LINUX_PANIC_H
 
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 /*
  * panic(): print "Kernel panic - not syncing: <why>" and a backtrace,

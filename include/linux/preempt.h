@@ -80,8 +80,24 @@ void preempt_schedule(void);
 /* sched/core.c: the same, from the interrupt return path (IRQs off). */
 void preempt_schedule_irq(void);
 
+/*
+ * CONFIG_DEBUG_PREEMPT (the debug build, make test): preempt_count_add()
+ * and preempt_count_sub() are out of line in sched/core.c and check, as
+ * Linux's do, that the count neither overflows its 8 bits nor goes below
+ * zero; an unbalanced preempt_enable() warns and leaves the count alone
+ * instead of wrapping it (which would leave the task atomic for good).
+ */
+#ifdef CONFIG_DEBUG_PREEMPT
+void preempt_count_add(int val);
+void preempt_count_sub(int val);
+#define preempt_count_inc() preempt_count_add(1)
+#define preempt_count_dec() preempt_count_sub(1)
+#else
+#define preempt_count_add(val) __preempt_count_add(val)
+#define preempt_count_sub(val) __preempt_count_sub(val)
 #define preempt_count_inc() __preempt_count_add(1)
 #define preempt_count_dec() __preempt_count_sub(1)
+#endif
 #define should_resched(offset) (preempt_count() == (offset) && need_resched())
 
 #define preempt_disable() do { preempt_count_inc(); barrier(); } while (0)

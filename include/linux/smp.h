@@ -2,6 +2,7 @@
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 #include <linux/threads.h>
 

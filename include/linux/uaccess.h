@@ -4,6 +4,8 @@
 
 #include <linux/sched.h>
 #include <linux/compiler.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
 
 /*
  * pagefault_disable(): while the count is non-zero a kernel page fault is
@@ -17,9 +19,17 @@ static inline void pagefault_disable(void)
 	barrier();
 }
 
+/*
+ * Unbalanced (depth already 0): warn and change nothing. Linux just
+ * decrements; here a negative depth would make pagefault_disabled() true
+ * for the rest of the task's life, so every later fault would be refused
+ * (a kmaplab check, in the spirit of migrate_enable()'s).
+ */
 static inline void pagefault_enable(void)
 {
 	barrier();
+	if (WARN_ON_ONCE(current->pagefault_disabled <= 0))
+		return;
 	current->pagefault_disabled--;
 }
 

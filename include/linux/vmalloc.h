@@ -39,6 +39,7 @@ void vunmap(const void *addr);
 
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
+void *__vmalloc(unsigned long size, gfp_t gfp_mask);
 void vfree(const void *addr);
 
 struct vm_struct *find_vm_area(const void *addr);

@@ -51,6 +51,8 @@ void kunit_init_test(struct kunit *test, const char *name, char *log)
 	test->log = log;
 	test->status = KUNIT_SUCCESS;
 	test->status_comment[0] = '\0';
+	spin_lock_init(&test->lock);
+	INIT_LIST_HEAD(&test->resources);
 }
 
 /* --- running one case ----------------------------------------------- */
@@ -81,6 +83,13 @@ static void kunit_case_exit_fn(void *data)
 	struct kunit_case_ctx *ctx = data;
 
 	ctx->suite->exit(ctx->test);
+}
+
+static void kunit_case_cleanup_fn(void *data)
+{
+	struct kunit_case_ctx *ctx = data;
+
+	kunit_cleanup(ctx->test);
 }
 
 /* Runs one phase; true if it came back by returning. */
@@ -147,6 +156,7 @@ static void kunit_run_case_catch_errors(struct kunit_suite *suite,
 		clean = kunit_run_phase(test, kunit_case_run_fn, &ctx, "");
 	if (suite->exit)
 		clean &= kunit_run_phase(test, kunit_case_exit_fn, &ctx, " in exit");
+	clean &= kunit_run_phase(test, kunit_case_cleanup_fn, &ctx, " in cleanup");
 
 	if (clean)
 		kunit_check_ctx(test, &before);

@@ -76,7 +76,8 @@ class Runner:
 				return None, 'mkiso.sh failed: ' + mk.stdout.strip()
 			argv += ['-cdrom', iso, '-boot', 'd']
 		else:
-			argv += ['-kernel', self.args.elf, '-append', cmdline]
+			elf = os.path.join(ROOT, run.elf) if run.elf else self.args.elf
+			argv += ['-kernel', elf, '-append', cmdline]
 		with open(os.path.join(LOGDIR, run.name + '.cmd'), 'w') as f:
 			f.write(' '.join(shlex.quote(a) for a in argv) + '\n')
 		return argv, None

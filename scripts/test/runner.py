@@ -56,17 +56,20 @@ class Run:
 		case of an in-kernel tool must print
 	xcheck	also parse the log with Linux's kunit.py
 	kvm	make a kvm- copy of this run when the KVM probe passes
+	elf	the kernel to boot, relative to the tree (default: --elf)
 	"""
 
 	def __init__(self, name, boot='kernel', mem='128M', qemu=(), cmdline='',
 		     filter=None, timeout=300, panic=None, allow=None,
-		     xcheck=False, kvm=True, engine='tcg', expect=(), alone=False):
+		     xcheck=False, kvm=True, engine='tcg', expect=(), alone=False,
+		     elf=None):
 		self.name, self.boot, self.mem = name, boot, mem
 		self.qemu, self.cmdline, self.filter = list(qemu), cmdline, filter
 		self.timeout, self.panic, self.allow = timeout, panic, allow
 		self.xcheck, self.kvm, self.engine = xcheck, kvm, engine
 		self.expect = list(expect)
 		self.alone = alone
+		self.elf = elf
 
 	def kvm_copy(self):
 		r = Run(**{k: v for k, v in vars(self).items()})
@@ -137,6 +140,10 @@ RUNS = [
 	# per vCPU, so they really run at once); lowmem= gives it highmem
 	Run('tcg-smp4', mem='256M', qemu=['-smp', '4'], cmdline=FULL,
 	    engine='tcg-mt', kvm=False, alone=True),
+	# Linux 6.1's own KUnit suites, built unchanged into a kernel of their
+	# own (make linux-suites; docs/linux-compat.md)
+	Run('tcg-linux-suites', mem='128M', qemu=['-smp', '2'], xcheck=True,
+	    elf='build/linux-suites/kmaplab.elf'),
 ] + edge_runs(Run)	# bad command lines, tiny RAM, twice in one boot
 
 # Only when named with --runs: RAM at PAE's limits (edge_runs.py)

@@ -51,9 +51,9 @@ static int __init hz_setup(char *str)
 	unsigned int hz;
 
 	/*
-	 * The PIT divisor must fit 16 bits (HZ >= 19); at most Linux's
-	 * highest HZ, 1000, so a jiffy is never shorter than a millisecond
-	 * (msecs_to_jiffies(1) == 1, as every Linux build has it).
+	 * Linux's range of HZ, 100 to 1000: a jiffy is never shorter than
+	 * a millisecond (msecs_to_jiffies(1) == 1, as in every Linux build)
+	 * nor longer than the 10 ms the scheduler tests' waits allow for.
 	 */
 	if (kstrtouint(str, 10, &hz) || hz < KMAPLAB_HZ_MIN || hz > KMAPLAB_HZ_MAX) {
 		setup_kept("hz=%u (%u..%u)", kmaplab_hz,

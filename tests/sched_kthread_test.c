@@ -6,6 +6,7 @@
  */
 #include <kunit/test.h>
 #include <linux/kthread.h>
+#include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/delay.h>
@@ -56,21 +57,27 @@ static void kthread_stop_before_start(struct kunit *test)
 
 static int loop_until_stopped(void *data)
 {
-	int n = 0;
+	int *n = data;
 
 	while (!kthread_should_stop()) {
 		msleep(1);
-		n++;
+		WRITE_ONCE(*n, *n + 1);
 	}
-	return n;
+	return *n;
 }
 
+/* It loops until stopped: stop it after 3 rounds, whatever HZ is. */
 static void kthread_should_stop_loop(struct kunit *test)
 {
-	struct task_struct *t = kthread_run(loop_until_stopped, NULL, "looper");
+	static int n;
+	struct task_struct *t;
+	unsigned long end = jiffies + 10 * HZ;	/* at most */
 
+	n = 0;
+	t = kthread_run(loop_until_stopped, &n, "looper");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
-	msleep(30);
+	while (READ_ONCE(n) < 3 && time_before(jiffies, end))
+		msleep(1);
 	KUNIT_EXPECT_GT(test, kthread_stop(t), 2);
 }
 

@@ -65,7 +65,8 @@ static void sched_busy_threads_progress(struct kunit *test)
 	mdelay(20);
 	for (i = 0; i < NR_SPINNERS; i++)
 		before[i] = count[i];
-	mdelay(100);		/* ~8 slices of busy waiting, no yielding */
+	/* ~8 slices of busy waiting, no yielding: 100 ms at the default */
+	mdelay(max(100U, 8 * jiffies_to_msecs(sched_slice_ticks)));
 	for (i = 0; i < NR_SPINNERS; i++)
 		nivcsw[i] = t[i]->nivcsw;
 	stop_spinners(t, NR_SPINNERS);

@@ -31,7 +31,7 @@ static int hog(void *data)
 static int pin_thread(void *data)
 {
 	struct pin_ctx *c = data;
-	unsigned long nivcsw0, end;
+	unsigned long nivcsw0, end, limit;
 	void *v = NULL;
 
 	if (c->use_kmap)
@@ -43,8 +43,15 @@ static int pin_thread(void *data)
 	c->pinned = true;
 	while (!READ_ONCE(c->go))
 		cpu_relax();
+	/*
+	 * Half a second, and at least 3 preemptions however long the
+	 * slices are (sched_slice=, hz=); 30 s at most, then the test says
+	 * how few there were.
+	 */
 	end = jiffies + HZ / 2;
-	while (time_before(jiffies, end))
+	limit = jiffies + 30 * HZ;
+	while ((time_before(jiffies, end) || current->nivcsw - nivcsw0 <= 2) &&
+	       time_before(jiffies, limit))
 		if (raw_smp_processor_id() != c->cpu)
 			c->moved++;
 	c->preempted = current->nivcsw - nivcsw0;

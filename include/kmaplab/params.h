@@ -7,7 +7,7 @@
  * value changes nothing, calls setup_kept() with what stays in force and
  * returns 0; the parser then prints one line naming the parameter, the
  * value and that text:
- *	kmaplab: kernel parameter "hz=5" rejected; kept hz=250 (20..1000)
+ *	kmaplab: kernel parameter "hz=5" rejected; kept hz=250 (100..1000)
  */
 __printf(1, 2) void setup_kept(const char *fmt, ...);
 

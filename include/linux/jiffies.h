@@ -11,7 +11,7 @@
  * here -- usable everywhere except in static initialisers.
  */
 #define KMAPLAB_DEFAULT_HZ 250
-#define KMAPLAB_HZ_MIN 20	/* the PIT divisor fits 16 bits */
+#define KMAPLAB_HZ_MIN 100	/* Linux's lowest HZ (the PIT needs >= 19) */
 #define KMAPLAB_HZ_MAX 1000	/* Linux's highest: a jiffy >= 1 ms */
 extern unsigned int kmaplab_hz;
 #define HZ kmaplab_hz

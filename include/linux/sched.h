@@ -139,8 +139,11 @@ void sched_init_cpu(int cpu);
 unsigned long nr_migrations_total(void);
 /* Round-robin time slice, in timer ticks (sched_slice= on the command line). */
 extern unsigned int sched_slice_ticks;
-/* sched_slice='s upper bound: 0.1 s at HZ=1000, 5 s at the lowest HZ */
-#define SCHED_SLICE_MAX 100
+/*
+ * sched_slice='s upper bound: a slice of at most 250 ms (at the lowest
+ * HZ, 100), so that the scheduler tests' waits stay in seconds.
+ */
+#define SCHED_SLICE_MAX 25
 
 /* sched/debug.c */
 void __might_resched(const char *file, int line, unsigned int offsets);

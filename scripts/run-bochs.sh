@@ -27,8 +27,9 @@ tty=$(tty) || { echo "run-qemu.sh --bochs: needs a terminal on stdin" >&2; exit 
 
 out=build/run-bochs
 scripts/mkiso.sh "$elf" "$out.iso" "$cmdline" || exit 1
+# sync=slowdown: at the prompt the guest idles, and so does the host
 python3 scripts/test/bochs.py bochsrc "$out.iso" "mode=term, dev=$tty" \
-	"$out.log" "$mib" "$cpus" >"$out.bochsrc" || exit 1
+	"$out.log" "$mib" "$cpus" slowdown >"$out.bochsrc" || exit 1
 printf 'c\nquit\n' >"$out.rc"
 
 echo "run-qemu.sh: Bochs, $cpus CPU(s), $mib MiB, GRUB ISO; quit with the monitor's exit"

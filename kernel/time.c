@@ -2,9 +2,9 @@
 /*
  * Time: the PIT drives jiffies (IRQ 0 at HZ, CPU 0 only); the
  * scheduler tick on every CPU is its local APIC timer, calibrated
- * against the PIT (arch/x86/kernel/apic.c; lapic_timer=0: the PIT's). The TSC, once
- * calibrated against that tick, gives nanoseconds (ktime_get_ns) and the
- * busy waits (udelay). Under QEMU's -icount the TSC counts instructions,
+ * against the PIT (arch/x86/kernel/apic.c; lapic_timer=0: the PIT's).
+ * The TSC, calibrated against a one-shot count of the PIT's channel 2,
+ * gives nanoseconds (ktime_get_ns) and the busy waits (udelay). Under QEMU's -icount the TSC counts instructions,
  * which the benchmarks rely on; wall-clock figures are then meaningless.
  */
 #include <linux/kernel.h>
@@ -107,50 +107,92 @@ void time_init(void)
 }
 
 /*
- * Count TSC cycles across a whole number of ticks, starting on a tick
- * edge so the window is exact to within the interrupt latency.
+ * One window: PIT channel 2 counts down once (mode 0) for about 20 ms,
+ * and we count TSC cycles until its output goes high. This is Linux's
+ * pit_calibrate_tsc(). Counting timer interrupts instead is not safe
+ * under an emulator on a busy host: QEMU drops PIT ticks that fall due
+ * while its vCPU thread is not running, and one lost tick makes the
+ * TSC look twice as fast. The one-shot's output is computed from the
+ * clock when it is read, so nothing is lost; a window in which one poll
+ * took long (our vCPU was descheduled just as the count ran out) is
+ * thrown away. Returns 0 for a thrown-away window.
  */
-static unsigned long tsc_window_khz(unsigned long ticks, u64 *end)
-{
-	unsigned long start = jiffies;
-	u64 t0;
+#define PIT_CH2 0x42
+#define PIT_GATE 0x61			/* bit 0: ch2 gate, 1: speaker, 5: ch2 out */
+#define CAL_LATCH (PIT_FREQ / 50)	/* 20 ms */
 
-	while (jiffies == start)
-		cpu_relax();
-	t0 = rdtsc();
-	start = jiffies;
-	while (jiffies - start < ticks)
-		cpu_relax();
+static unsigned long tsc_pit_window_khz(u64 *end)
+{
+	u64 t0, prev, now, gap = 0;
+
+	outb((inb(PIT_GATE) & ~0x02) | 0x01, PIT_GATE);	/* gate on, speaker off */
+	outb(0xb0, PIT_CMD);		/* channel 2, lo/hi byte, mode 0 */
+	outb(CAL_LATCH & 0xff, PIT_CH2);
+	outb(CAL_LATCH >> 8, PIT_CH2);	/* counting starts here */
+	t0 = prev = rdtsc();
+	while (!(inb(PIT_GATE) & 0x20)) {
+		now = rdtsc();
+		gap = max(gap, now - prev);
+		prev = now;
+	}
 	*end = rdtsc();
-	return (unsigned long)div_u64((*end - t0) * HZ, ticks * 1000);
+	gap = max(gap, *end - prev);
+	if (gap > (*end - t0) / 64)
+		return 0;
+	return (unsigned long)div_u64((*end - t0) * (PIT_FREQ / 1000),
+				      CAL_LATCH);
 }
 
 /*
- * The median of five windows of about 20 ms: under an emulator on a busy
- * host one window can be stretched or squeezed (a timer interrupt
- * delivered late); the median ignores such a window.
+ * An engine without a working channel 2 (its output never rises) would
+ * hang the loop above: a short check rules that out first.
  */
+static bool pit_ch2_works(void)
+{
+	unsigned long i;
+
+	outb((inb(PIT_GATE) & ~0x02) | 0x01, PIT_GATE);
+	outb(0xb0, PIT_CMD);
+	outb(1, PIT_CH2);		/* a count of 1: out rises at once */
+	outb(0, PIT_CH2);
+	for (i = 0; i < 1000000; i++)
+		if (inb(PIT_GATE) & 0x20)
+			return true;
+	return false;
+}
+
+/* The median of five clean windows (of fewer, if 50 tries give fewer). */
 void tsc_calibrate(void)
 {
-	unsigned long khz[5], ticks = max(1U, HZ / 50);
-	int i, j;
+	unsigned long khz[5];
+	int j, n = 0, tries = 0;
 	u64 t1;
 
 	if (!boot_cpu_data.has_tsc) {
 		pr_warn("time: no TSC; udelay and ktime use jiffies\n");
 		return;
 	}
-	for (i = 0; i < 5; i++) {
-		khz[i] = tsc_window_khz(ticks, &t1);
-		for (j = i; j > 0 && khz[j - 1] > khz[j]; j--)
+	if (!pit_ch2_works()) {
+		pr_warn("time: PIT channel 2 does not count; no TSC clock\n");
+		return;
+	}
+	while (n < 5 && tries++ < 50) {
+		khz[n] = tsc_pit_window_khz(&t1);
+		if (!khz[n])
+			continue;
+		for (j = n++; j > 0 && khz[j - 1] > khz[j]; j--)
 			swap(khz[j - 1], khz[j]);
 	}
-	tsc_khz = max(1UL, khz[2]);
+	if (!n) {
+		pr_warn("time: no clean TSC window in 50; no TSC clock\n");
+		return;
+	}
+	tsc_khz = max(1UL, khz[n / 2]);
 	ns_mult = (u32)div_u64((u64)1000000 << NS_SHIFT, tsc_khz);
 	/* ktime counts from boot: back-date the base by the ticks so far. */
 	tsc_base = t1 - div_u64((u64)jiffies * tsc_khz * 1000, HZ);
-	pr_info("tsc: calibrated against the PIT: %lu.%03lu MHz (windows %lu..%lu kHz)\n",
-		tsc_khz / 1000, tsc_khz % 1000, khz[0], khz[4]);
+	pr_info("tsc: calibrated against the PIT: %lu.%03lu MHz (windows %lu..%lu kHz, %d thrown away)\n",
+		tsc_khz / 1000, tsc_khz % 1000, khz[0], khz[n - 1], tries - n);
 }
 
 u64 ktime_get_ns(void)

@@ -192,8 +192,11 @@ static void timer_test_tsc(struct kunit *test)
 	if (!boot_cpu_data.has_tsc)
 		kunit_skip(test, "CPU without a TSC");
 	KUNIT_EXPECT_GT(test, tsc_khz, 0UL);
-	/* Anything from 100 MHz to 100 GHz is a plausible calibration. */
-	KUNIT_EXPECT_GT(test, tsc_khz, 100000UL);
+	/*
+	 * Anything from 10 MHz to 100 GHz is a plausible calibration: Bochs
+	 * runs its TSC at its instruction rate (ips=, 25 or 100 MHz here).
+	 */
+	KUNIT_EXPECT_GE(test, tsc_khz, 10000UL);
 	KUNIT_EXPECT_LT(test, tsc_khz, 100000000UL);
 }
 

@@ -8,18 +8,23 @@
  * .s file, and the Makefile turns those lines into a header for NASM.
  * The value is printed as an unsigned 64-bit number ("%c0"): Linux's
  * plain "%0" would print 0xC0000000UL as -1073741824 on a 32-bit target,
- * which NASM accepts but linker.ld would not.
+ * which NASM accepts but linker.ld would not. (The do-while, which
+ * Linux's do not have, is for checkpatch.)
  */
-#define DEFINE(sym, val) \
-	asm volatile("\n.ascii \"->" #sym " %c0 " #val "\"" \
-		     : : "i" ((unsigned long long)(val)))
+#define DEFINE(sym, val) do {					\
+	asm volatile("\n.ascii \"->" #sym " %c0 " #val "\""		\
+		     : : "i" ((unsigned long long)(val)));		\
+} while (0)
 
-#define BLANK() asm volatile("\n.ascii \"->\"" : : )
+#define BLANK() do {							\
+	asm volatile("\n.ascii \"->\"" : : );				\
+} while (0)
 
 #define OFFSET(sym, str, mem) \
 	DEFINE(sym, offsetof(struct str, mem))
 
-#define COMMENT(x) \
-	asm volatile("\n.ascii \"->#" x "\"")
+#define COMMENT(x) do {						\
+	asm volatile("\n.ascii \"->#" x "\"");				\
+} while (0)
 
 #endif

@@ -2,7 +2,7 @@
 /*
  * Every number the assembly files and linker.ld share with C, taken from
  * the C header that defines it, so that each is written once (as Linux's
- * arch/x86/kernel/asm-offsets.c). This file is compiled to assembly only
+ * own asm-offsets). This file is compiled to assembly only
  * and never linked; the Makefile turns its markers into
  *
  *   $(O)/include/generated/asm-offsets.inc   "%define SYM value", which
@@ -30,7 +30,7 @@
  * assignment in a linker script is a symbol in the ELF file.
  */
 #define LDS_DEFINE(sym, val) do {					\
-	asm volatile("\n.ascii \"=>" #sym " %c0 " #val "\""			\
+	asm volatile("\n.ascii \"=>" #sym " %c0 " #val "\""		\
 		     : : "i" ((unsigned long long)(val)));		\
 } while (0)
 

@@ -17,27 +17,13 @@
 #include <linux/string.h>
 #include <linux/highmem.h>
 #include <linux/dmi.h>
+#include <kmaplab/mm.h>
 
 #define DMI_STRING_LEN 64
 
 int dmi_available;
 static char dmi_ident[DMI_STRING_MAX][DMI_STRING_LEN];
 static u8 dmi_buf[4096] __initdata;	/* the start of the table */
-
-static void __init dmi_read(void *dst, u64 phys, size_t len)
-{
-	while (len) {
-		unsigned long off = phys & ~PAGE_MASK;
-		size_t n = min_t(size_t, len, PAGE_SIZE - off);
-		u8 *v = kmap_local_pfn(phys >> PAGE_SHIFT);
-
-		memcpy(dst, v + off, n);
-		kunmap_local(v);
-		dst = (u8 *)dst + n;
-		phys += n;
-		len -= n;
-	}
-}
 
 static bool __init dmi_checksum(const u8 *buf, u8 len)
 {
@@ -88,7 +74,7 @@ static void __init dmi_walk(u64 base, u32 len, u32 num)
 	u32 i;
 
 	len = min_t(u32, len, sizeof(dmi_buf));
-	dmi_read(dmi_buf, base, len);
+	copy_from_phys(dmi_buf, base, len);
 	end = dmi_buf + len;
 	for (i = 0; (!num || i < num) && p + 4 <= end && p[1] >= 4; i++) {
 		const u8 *next = p + p[1];
@@ -110,7 +96,7 @@ static bool __init dmi_present(u64 phys)
 {
 	u8 b[32];
 
-	dmi_read(b, phys, sizeof(b));
+	copy_from_phys(b, phys, sizeof(b));
 	if (!memcmp(b, "_SM3_", 5) && b[6] <= sizeof(b) && dmi_checksum(b, b[6])) {
 		dmi_walk(*(u64 *)(b + 16), *(u32 *)(b + 12), 0);
 		return true;

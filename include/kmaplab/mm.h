@@ -2,6 +2,8 @@
 #ifndef _KMAPLAB_MM_H
 #define _KMAPLAB_MM_H
 
+#include <linux/types.h>
+
 /*
  * kmaplab's reports on the memory manager, printed at boot, by show_mem()
  * (Linux's, in <linux/mm.h>) and by the monitor. No Linux header has them.
@@ -15,5 +17,8 @@ void show_tlb_stats(void);
 void kmalloc_show_stats(void);
 /* mm/vmalloc.c: the areas, as /proc/vmallocinfo shows them. */
 void show_vmalloc_areas(void);
+
+/* mm/copy_phys.c: len bytes at physical address phys, page by page. */
+void copy_from_phys(void *dst, u64 phys, size_t len);
 
 #endif /* _KMAPLAB_MM_H */

@@ -30,6 +30,7 @@ import subprocess
 import time
 
 from ktap import Ktap, clean, judge, suite_line
+from logtail import LogTail
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.join(ROOT, 'build')
@@ -159,29 +160,19 @@ def follow(runner, run, p, log, k):
 	restarts or GRUB gives up; (timed_out, why it was stopped)."""
 	timeout = runner.args.timeout or run.timeout
 	start_t = time.monotonic()
-	buf, pos, stopped = b'', 0, None
+	stopped, tail = None, LogTail(log)
 	while True:
 		rc = p.poll()
 		timed_out = rc is None and time.monotonic() - start_t > timeout
 		over = rc is not None or timed_out or stopped
-		try:
-			with open(log, 'rb') as f:
-				f.seek(pos)
-				data = f.read()
-				pos += len(data)
-		except FileNotFoundError:
-			data = b''
-		*lines, buf = (buf + data).split(b'\n')
-		if over and buf:
-			lines, buf = lines + [buf], b''
-		for raw in lines:
+		for raw in tail.read(over):
 			raw = raw.decode('utf-8', 'replace')
 			if runner.args.verbose:
 				runner.say(run, '| ' + raw.rstrip('\r'))
 			k.feed(raw)
 		if not over and k.banners > 1:
 			stopped = 'kernel restarted (boot banner seen twice)'
-		elif not over and not k.banners and b'grub> ' in buf:
+		elif not over and not k.banners and b'grub> ' in tail.buf:
 			stopped = 'GRUB failed: dropped to the grub> prompt'
 		if over:
 			if rc is None:

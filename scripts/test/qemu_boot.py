@@ -16,6 +16,7 @@ import time
 
 import bochs
 from ktap import Ktap, clean, judge, suite_line
+from logtail import LogTail
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.join(ROOT, 'build')
@@ -98,7 +99,7 @@ class Runner:
 		"""Follow the serial log of QEMU process p into k until QEMU
 		exits, the timeout kills it, or GRUB gives up; (rc, timed_out)."""
 		start = time.monotonic()
-		timed_out, buf, pos, grub_err = False, b'', 0, None
+		timed_out, grub_err, tail = False, None, LogTail(log)
 		while True:
 			rc = p.poll()
 			if rc is None and time.monotonic() - start > timeout:
@@ -106,19 +107,9 @@ class Runner:
 				p.wait()
 				timed_out = True
 			over = rc is not None or timed_out
-			try:
-				with open(log, 'rb') as f:
-					f.seek(pos)
-					data = f.read()
-					pos += len(data)
-			except FileNotFoundError:
-				data = b''
-			*lines, buf = (buf + data).split(b'\n')
-			if over and buf:
-				lines, buf = lines + [buf], b''
-			grub_err = self.feed(run, k, lines, grub_err)
+			grub_err = self.feed(run, k, tail.read(over), grub_err)
 			# GRUB fell back to its prompt: no kernel is coming
-			if not over and not k.banners and b'grub> ' in buf:
+			if not over and not k.banners and b'grub> ' in tail.buf:
 				p.kill()
 				p.wait()
 				k.problems.append('GRUB failed: %s' % (

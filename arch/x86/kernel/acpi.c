@@ -17,6 +17,7 @@
 #include <asm/apic.h>
 #include <asm/processor.h>
 #include <kmaplab/params.h>
+#include <kmaplab/mm.h>
 
 struct acpi_table_header {
 	char signature[4];
@@ -64,22 +65,6 @@ static int __init nr_cpus_setup(char *str)
 }
 __setup("nr_cpus=", nr_cpus_setup);
 
-/* Copy len bytes of physical memory at phys into dst. */
-static void __init acpi_read(void *dst, u64 phys, size_t len)
-{
-	while (len) {
-		unsigned long off = phys & ~PAGE_MASK;
-		size_t n = min_t(size_t, len, PAGE_SIZE - off);
-		u8 *v = kmap_local_pfn(phys >> PAGE_SHIFT);
-
-		memcpy(dst, v + off, n);
-		kunmap_local(v);
-		dst = (u8 *)dst + n;
-		phys += n;
-		len -= n;
-	}
-}
-
 static u8 __init checksum(const void *p, size_t len)
 {
 	const u8 *b = p;
@@ -95,7 +80,7 @@ static u64 __init scan_rsdp(u64 start, u64 len, struct acpi_rsdp *rsdp)
 	u64 a;
 
 	for (a = start; a < start + len; a += 16) {
-		acpi_read(rsdp, a, sizeof(*rsdp));
+		copy_from_phys(rsdp, a, sizeof(*rsdp));
 		if (!memcmp(rsdp->signature, "RSD PTR ", 8) &&
 		    !checksum(rsdp, 20))
 			return a;
@@ -111,9 +96,9 @@ static void __init parse_madt(u64 phys)
 	u32 len, off, bsp_id, n = 1, found = 0;
 	u32 a, b, c, d;
 
-	acpi_read(h, phys, sizeof(*h));
+	copy_from_phys(h, phys, sizeof(*h));
 	len = min_t(u32, h->length, sizeof(madt_buf));
-	acpi_read(madt_buf, phys, len);
+	copy_from_phys(madt_buf, phys, len);
 	lapic_phys = *(u32 *)(madt_buf + 36);
 
 	cpuid(1, &a, &b, &c, &d);
@@ -157,7 +142,7 @@ void __init acpi_find_cpus(void)
 	u16 ebda_seg;
 	u32 i, n, esize;
 
-	acpi_read(&ebda_seg, 0x40e, 2);
+	copy_from_phys(&ebda_seg, 0x40e, 2);
 	rsdp_phys = scan_rsdp((u64)ebda_seg << 4, 1024, &rsdp);
 	if (!rsdp_phys)
 		rsdp_phys = scan_rsdp(0xe0000, 0x20000, &rsdp);
@@ -172,14 +157,14 @@ void __init acpi_find_cpus(void)
 		root = rsdp.rsdt_address;
 		esize = 4;
 	}
-	acpi_read(&hdr, root, sizeof(hdr));
+	copy_from_phys(&hdr, root, sizeof(hdr));
 	n = (hdr.length - sizeof(hdr)) / esize;
 	for (i = 0; i < n; i++) {
 		struct acpi_table_header t;
 		u64 entry = 0;
 
-		acpi_read(&entry, root + sizeof(hdr) + i * esize, esize);
-		acpi_read(&t, entry, sizeof(t));
+		copy_from_phys(&entry, root + sizeof(hdr) + i * esize, esize);
+		copy_from_phys(&t, entry, sizeof(t));
 		if (!memcmp(t.signature, "APIC", 4)) {
 			parse_madt(entry);
 			return;

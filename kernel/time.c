@@ -113,9 +113,9 @@ void time_init(void)
  * under an emulator on a busy host: QEMU drops PIT ticks that fall due
  * while its vCPU thread is not running, and one lost tick makes the
  * TSC look twice as fast. The one-shot's output is computed from the
- * clock when it is read, so nothing is lost; a window in which one poll
- * took long (our vCPU was descheduled just as the count ran out) is
- * thrown away. Returns 0 for a thrown-away window.
+ * clock when it is read, so nothing is lost; a window whose start or end
+ * we saw late (our vCPU was descheduled just then) is thrown away.
+ * Returns 0 for a thrown-away window.
  */
 #define PIT_CH2 0x42
 #define PIT_GATE 0x61			/* bit 0: ch2 gate, 1: speaker, 5: ch2 out */
@@ -123,21 +123,23 @@ void time_init(void)
 
 static unsigned long tsc_pit_window_khz(u64 *end)
 {
-	u64 t0, prev, now, gap = 0;
+	u64 before, t0, prev;
 
 	outb((inb(PIT_GATE) & ~0x02) | 0x01, PIT_GATE);	/* gate on, speaker off */
 	outb(0xb0, PIT_CMD);		/* channel 2, lo/hi byte, mode 0 */
 	outb(CAL_LATCH & 0xff, PIT_CH2);
+	before = rdtsc();
 	outb(CAL_LATCH >> 8, PIT_CH2);	/* counting starts here */
 	t0 = prev = rdtsc();
-	while (!(inb(PIT_GATE) & 0x20)) {
-		now = rdtsc();
-		gap = max(gap, now - prev);
-		prev = now;
-	}
+	while (!(inb(PIT_GATE) & 0x20))
+		prev = rdtsc();
 	*end = rdtsc();
-	gap = max(gap, *end - prev);
-	if (gap > (*end - t0) / 64)
+	/*
+	 * A long pause in the middle does no harm: the TSC and the PIT both
+	 * went on counting. Only the ends matter: how late we saw the count
+	 * start and run out. Each must be within 1/64 of the window.
+	 */
+	if (t0 - before > (*end - t0) / 64 || *end - prev > (*end - t0) / 64)
 		return 0;
 	return (unsigned long)div_u64((*end - t0) * (PIT_FREQ / 1000),
 				      CAL_LATCH);

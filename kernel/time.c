@@ -123,23 +123,28 @@ void time_init(void)
 
 static unsigned long tsc_pit_window_khz(u64 *end)
 {
-	u64 before, t0, prev;
+	u64 before, t0, last, now;
 
 	outb((inb(PIT_GATE) & ~0x02) | 0x01, PIT_GATE);	/* gate on, speaker off */
 	outb(0xb0, PIT_CMD);		/* channel 2, lo/hi byte, mode 0 */
 	outb(CAL_LATCH & 0xff, PIT_CH2);
 	before = rdtsc();
 	outb(CAL_LATCH >> 8, PIT_CH2);	/* counting starts here */
-	t0 = prev = rdtsc();
-	while (!(inb(PIT_GATE) & 0x20))
-		prev = rdtsc();
+	t0 = rdtsc();
+	/* The count ran out after the last read that saw it running began. */
+	for (last = t0;; last = now) {
+		now = rdtsc();
+		if (inb(PIT_GATE) & 0x20)
+			break;
+	}
 	*end = rdtsc();
 	/*
 	 * A long pause in the middle does no harm: the TSC and the PIT both
-	 * went on counting. Only the ends matter: how late we saw the count
-	 * start and run out. Each must be within 1/64 of the window.
+	 * went on counting. Only the ends matter: the count started between
+	 * before and t0, and ran out between last and end. Each interval must
+	 * be under 1/64 of the window.
 	 */
-	if (t0 - before > (*end - t0) / 64 || *end - prev > (*end - t0) / 64)
+	if (t0 - before > (*end - t0) / 64 || *end - last > (*end - t0) / 64)
 		return 0;
 	return (unsigned long)div_u64((*end - t0) * (PIT_FREQ / 1000),
 				      CAL_LATCH);

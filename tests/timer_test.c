@@ -50,21 +50,42 @@ static void timer_test_jiffies_advance(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, time_after(jiffies, j0));
 }
 
-/* About 100 ms by the TSC should be about HZ / 10 ticks. */
+/* Ticks seen while the TSC measures about 100 ms. */
+static unsigned long ticks_in_100ms(void)
+{
+	unsigned long j0;
+	u64 t0;
+
+	wait_for_tick(jiffies);
+	j0 = jiffies;
+	t0 = ktime_get_ns();
+	while (ktime_get_ns() - t0 < 100 * NSEC_PER_MSEC)
+		cpu_relax();
+	return jiffies - j0;
+}
+
+/*
+ * About 100 ms by the TSC should be about HZ / 10 ticks. An emulator
+ * whose vCPU thread is starved by a busy host drops PIT ticks (QEMU
+ * does not replay them), so a short count is retried, up to three
+ * windows: a wrongly programmed PIT is wrong in every window.
+ */
 static void timer_test_tick_rate(struct kunit *test)
 {
-	unsigned long j0, ticks, want = HZ / 10;
-	u64 t0;
+	unsigned long ticks = 0, want = HZ / 10;
+	int i;
 
 	require_tick(test);
 	if (!tsc_khz)
 		kunit_skip(test, "no calibrated TSC to compare the tick with");
 	KUNIT_ASSERT_TRUE(test, wait_for_tick(jiffies));
-	j0 = jiffies;
-	t0 = ktime_get_ns();
-	while (ktime_get_ns() - t0 < 100 * NSEC_PER_MSEC)
-		cpu_relax();
-	ticks = jiffies - j0;
+	for (i = 0; i < 3; i++) {
+		ticks = ticks_in_100ms();
+		if (ticks >= want / 2)
+			break;
+		kunit_info(test, "window %d: %lu ticks for %lu wanted (HZ=%u)",
+			   i + 1, ticks, want, HZ);
+	}
 	KUNIT_EXPECT_GE_MSG(test, ticks, want / 2, "HZ=%u", HZ);
 	KUNIT_EXPECT_LE_MSG(test, ticks, want * 2 + 1, "HZ=%u", HZ);
 }

@@ -19,6 +19,7 @@
 #include <kmaplab/monitor.h>
 #include <kmaplab/bench.h>
 #include <linux/mm.h>
+#include <linux/fs.h>
 #include <linux/percpu.h>
 #include <asm/apic.h>
 #include <kmaplab/smp.h>
@@ -75,6 +76,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	sched_init();		/* from here on this is the init task, pid 1 */
 	lapic_timer_start();	/* CPU 0's tick */
 	smp_init();		/* the other CPUs, each to its idle loop */
+	populate_rootfs();	/* the ramfs root and the initramfs, if any */
 
 	failed = kunit_run_all();
 	bench_main();		/* only with `bench` on the command line */

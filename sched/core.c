@@ -26,6 +26,9 @@
 #include <linux/sched.h>
 #include <linux/highmem-internal.h>
 #include <asm/sections.h>
+#include <linux/mm_types.h>
+#include <asm/mmu_context.h>
+#include <asm/desc.h>
 #include "sched.h"
 
 #define BOOT_STACK_SIZE (16 * 1024)	/* boot/head.asm */
@@ -41,6 +44,9 @@ struct task_struct init_task = {
 	.cpus_mask = CPU_MASK_ALL,
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.active_mm = &init_mm,
 };
 DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -129,8 +135,14 @@ static void sched_out(struct task_struct *prev)
 	kmap_local_sched_out();		/* acts on current == prev */
 }
 
-static void sched_in(struct task_struct *next)
+/*
+ * The process parts: next's page tables (kernel threads run on init_mm,
+ * see <asm/mmu_context.h>) and the kernel stack ring 3 enters on.
+ */
+static void sched_in(struct task_struct *prev, struct task_struct *next)
 {
+	switch_mm(prev->active_mm, next->active_mm);
+	update_task_stack(next);
 	kmap_local_sched_in();		/* acts on current == next */
 }
 
@@ -155,7 +167,7 @@ static void finish_task_switch(struct task_struct *prev)
 	unsigned int prev_state = READ_ONCE(prev->__state);
 
 	raw_spin_unlock_irq(&rq->lock);
-	sched_in(current);
+	sched_in(prev, current);
 	if (unlikely(READ_ONCE(prev->on_rq) == TASK_ON_RQ_MIGRATING))
 		move_task_away(prev);
 	if (unlikely(prev_state == TASK_DEAD)) {

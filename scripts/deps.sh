@@ -21,6 +21,7 @@ need_cmd grub-mkrescue grub-common
 need_cmd xorriso xorriso
 need_cmd mformat mtools
 need_cmd python3 python3
+need_cmd cpio cpio		# the initramfs (user/, make initramfs)
 
 # Any compiler that can emit 32-bit code will do; the Makefile picks one.
 if ! command -v i686-linux-gnu-gcc >/dev/null 2>&1 &&

@@ -37,6 +37,7 @@ from kunit_xcheck import kunit_xcheck					# noqa: E402
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.path.join(ROOT, 'build')
 LOGDIR = os.path.join(BUILD, 'test-logs')
+INITRD = os.path.join(BUILD, 'initramfs.cpio')
 
 
 class Run:
@@ -51,6 +52,8 @@ class Run:
 		panics (exit 37) and some log line matches REGEX
 	allow	REGEX: Oops/BUG:/panic lines this run expects (a test that
 		provokes a fault on purpose); any other one fails the run
+	initrd	pass build/initramfs.cpio (the user programs, user/) as a
+		Multiboot module: -initrd, or GRUB's `module`
 	alone	boot with no other run in parallel (a multi-threaded TCG
 		guest uses every host core; sharing them would skew the
 		timing tests of both boots)
@@ -62,13 +65,15 @@ class Run:
 
 	def __init__(self, name, boot='kernel', mem='128M', qemu=(), cmdline='',
 		     filter=None, timeout=300, panic=None, allow=None,
-		     xcheck=False, kvm=True, engine='tcg', expect=(), alone=False):
+		     xcheck=False, kvm=True, engine='tcg', expect=(), alone=False,
+		     initrd=True):
 		self.name, self.boot, self.mem = name, boot, mem
 		self.qemu, self.cmdline, self.filter = list(qemu), cmdline, filter
 		self.timeout, self.panic, self.allow = timeout, panic, allow
 		self.xcheck, self.kvm, self.engine = xcheck, kvm, engine
 		self.expect = list(expect)
 		self.alone = alone
+		self.initrd = initrd
 
 	def kvm_copy(self):
 		r = Run(**{k: v for k, v in vars(self).items()})
@@ -192,7 +197,8 @@ class Runner:
 			iso = os.path.join(BUILD, 'test-iso', run.name + '.iso')
 			os.makedirs(os.path.dirname(iso), exist_ok=True)
 			mk = subprocess.run([os.path.join(ROOT, 'scripts', 'mkiso.sh'),
-					     self.args.elf, iso, cmdline],
+					     self.args.elf, iso, cmdline] +
+					    ([INITRD] if run.initrd else []),
 					    stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
 					    universal_newlines=True)
 			if mk.returncode:
@@ -200,6 +206,8 @@ class Runner:
 			argv += ['-cdrom', iso, '-boot', 'd']
 		else:
 			argv += ['-kernel', self.args.elf, '-append', cmdline]
+			if run.initrd:
+				argv += ['-initrd', INITRD]
 		with open(os.path.join(LOGDIR, run.name + '.cmd'), 'w') as f:
 			f.write(' '.join(shlex.quote(a) for a in argv) + '\n')
 

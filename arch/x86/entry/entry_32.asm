@@ -5,8 +5,15 @@
 ; Every vector has a tiny stub that pushes an error code (0 when the CPU
 ; did not push one) and the vector number, then jumps to common_entry,
 ; which saves the rest into a struct pt_regs (<asm/ptrace.h>) and calls
-; do_interrupt(regs) in arch/x86/kernel/irq.c. The kernel runs only in ring 0, so
-; the CPU pushes just EFLAGS, CS and EIP and the stack never changes.
+; do_interrupt(regs) in arch/x86/kernel/irq.c. From ring 0 the CPU pushes
+; just EFLAGS, CS and EIP on the current stack. From ring 3 (a user
+; process) it first switches to the kernel stack named by the TSS (sp0,
+; the top of the task's stack) and pushes the user's SS and ESP too: the
+; frame is then the whole struct pt_regs, at task_pt_regs(current).
+; int 0x80, the system call, takes the same path (vector 0x80).
+;
+; The kernel's %fs is the per-CPU segment (current is %fs:current_task),
+; so it is loaded on every entry: from ring 3 it holds the user's value.
 
 extern do_interrupt
 
@@ -39,6 +46,7 @@ section .text
 	STUB_NOERR 0xfb			; CALL_FUNCTION_VECTOR
 	STUB_NOERR 0xfd			; RESCHEDULE_VECTOR
 	STUB_NOERR 0xff			; SPURIOUS_APIC_VECTOR
+	STUB_NOERR 0x80			; IA32_SYSCALL_VECTOR: int 0x80 from ring 3
 
 common_entry:
 	push ds
@@ -49,6 +57,8 @@ common_entry:
 	mov ax, 0x10			; __KERNEL_DS
 	mov ds, ax
 	mov es, ax
+	mov ax, 0x18			; __KERNEL_PERCPU
+	mov fs, ax
 	mov eax, esp			; struct pt_regs *
 
 	; A frame record (saved EBP, return address = interrupted EIP), so a
@@ -61,6 +71,7 @@ common_entry:
 	call do_interrupt
 	add esp, 12
 
+restore_all:
 	popa
 	pop gs
 	pop fs
@@ -68,6 +79,15 @@ common_entry:
 	pop ds
 	add esp, 8			; vector and error code
 	iret
+
+; void ret_to_user(struct pt_regs *regs): leave the kernel through the
+; frame at regs (a new process's first entry into ring 3, built by
+; execve or fork), exactly as an interrupt from ring 3 returns. IRQs must
+; be off; iret restores the user's EFLAGS (IF on).
+global ret_to_user
+ret_to_user:
+	mov esp, [esp + 4]
+	jmp restore_all
 
 section .rodata
 global isr_stub_table
@@ -78,6 +98,8 @@ isr_stub_table:				; stub address for vectors 0..47
 %assign v v + 1
 %endrep
 global isr_stub_f0, isr_stub_ec, isr_stub_fb, isr_stub_fd, isr_stub_ff
+global isr_stub_80
+isr_stub_80 equ isr_stub_0x80
 isr_stub_f0 equ isr_stub_0xf0
 isr_stub_ec equ isr_stub_0xec
 isr_stub_fb equ isr_stub_0xfb

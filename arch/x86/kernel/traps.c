@@ -88,14 +88,20 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long address)
 }
 
 /*
- * kmaplab never resolves a kernel page fault (there is no demand paging
- * in the kernel): a fault is either expected -- the faulting instruction
- * is in the exception table, as in copy_from_kernel_nofault() -- or a bug.
+ * A fault on a user address, from user mode or from the kernel's
+ * uaccess, may be resolved (demand paging, copy-on-write: mm/memory.c);
+ * one from user mode that cannot be kills the process, never the
+ * kernel. A kernel-space fault is never resolved: either expected -- the
+ * faulting instruction is in the exception table, as in
+ * copy_from_kernel_nofault() -- or a bug.
  */
 void do_page_fault(struct pt_regs *regs)
 {
 	unsigned long address = read_cr2();
 
+	if ((user_mode(regs) || address < TASK_SIZE) &&
+	    do_user_addr_fault(regs, address))
+		return;
 	if (fixup_exception(regs))
 		return;
 	oops_begin();
@@ -121,6 +127,10 @@ void do_trap(struct pt_regs *regs)
 	/* A general protection fault in a fixup-covered access is fixed up too. */
 	if (v == 13 && fixup_exception(regs))
 		return;
+	/* From ring 3: the process dies (SIGFPE, SIGILL, SIGSEGV), not us. */
+	if (user_mode(regs))
+		force_sig_report(regs, v == 0 ? 8 : v == 6 ? 4 : 11,
+				 v < 32 ? exception_names[v] : "unknown exception");
 	die(v < 32 ? exception_names[v] : "unknown exception", regs);
 }
 

@@ -22,7 +22,7 @@ extern char boot_pt[];
 /* arch/x86/entry/entry_32.asm: the interrupt stubs the IDT points at. */
 extern const unsigned long isr_stub_table[48];
 extern char isr_stub_f0[], isr_stub_ec[], isr_stub_fb[], isr_stub_fd[],
-	isr_stub_ff[];
+	isr_stub_ff[], isr_stub_80[];
 
 /* boot/trampoline.asm: the AP start code, copied below 1 MiB. */
 extern const u8 trampoline_start[], trampoline_end[];

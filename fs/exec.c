@@ -20,6 +20,7 @@
 #include <linux/uaccess.h>
 #include <linux/binfmts.h>
 #include <linux/syscalls.h>
+#include <linux/spinlock.h>
 #include <asm/mmu_context.h>
 #include <asm/ptrace.h>
 #include <kmaplab/traps.h>
@@ -76,12 +77,13 @@ static void exec_mmap(struct mm_struct *mm)
 {
 	struct task_struct *tsk = current;
 	struct mm_struct *old = tsk->mm;
+	unsigned long flags;
 
-	preempt_disable();
+	spin_lock_irqsave(&tasklist_lock, flags);	/* vs get_task_mm() */
 	tsk->mm = mm;
 	switch_mm(tsk->active_mm, mm);
 	tsk->active_mm = mm;
-	preempt_enable();
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (old)
 		mmput(old);
 }

@@ -33,13 +33,15 @@ static void exit_mm(struct task_struct *tsk)
 {
 	struct mm_struct *mm = tsk->mm;
 
+	unsigned long flags;
+
 	if (!mm)
 		return;
-	preempt_disable();
+	spin_lock_irqsave(&tasklist_lock, flags);	/* vs get_task_mm() */
 	tsk->mm = NULL;
 	tsk->active_mm = &init_mm;
 	switch_mm(mm, &init_mm);
-	preempt_enable();
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	mmput(mm);
 }
 

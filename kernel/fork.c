@@ -187,3 +187,21 @@ void kthread_unuse_mm(struct mm_struct *mm)
 	preempt_enable();
 	mmput(mm);
 }
+
+/*
+ * p's address space with a reference (mmput() it), or NULL for a kernel
+ * thread or a process on its way out. tasklist_lock orders this against
+ * the two places a task's mm pointer changes, exit_mm() and exec_mmap().
+ */
+struct mm_struct *get_task_mm(struct task_struct *p)
+{
+	struct mm_struct *mm;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	mm = p->mm;
+	if (mm)
+		atomic_inc(&mm->mm_users);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return mm;
+}

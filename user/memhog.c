@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * memhog [N]: take N MiB (default 16) with mmap, touch every page --
+ * memhog [N [S]]: take N MiB (default 16) with mmap, touch every page --
  * each first touch is a page fault that brings in a zeroed page, from
  * highmem when there is any -- then check every byte, and do the same
- * for 1 MiB of heap grown with brk.
+ * for 1 MiB of heap grown with brk. Then hold it all for S seconds (0),
+ * time to look at it from the monitor: `ps`, `vm PID`.
  */
 #include "ktap.h"
 
@@ -36,7 +37,9 @@ int main(int argc, char **argv)
 	brk0 = sys_brk(0);
 	ktap_result(sys_brk(brk0 + (1 << 20)) == brk0 + (1 << 20) &&
 		    fill_check(brk0, 1 << 20, 5), "brk heap: grown, zero, checked");
-	ktap_diag("memhog: MiB touched and checked: ", argv[1] ? argv[1] : "16");
+	ktap_diag("memhog: MiB touched and checked: ", argc > 1 ? argv[1] : "16");
+	if (argc > 2)
+		sleep(atoi(argv[2]));
 	munmap(p, len);
 	return ktap_done();
 }

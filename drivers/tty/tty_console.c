@@ -70,11 +70,11 @@ static ssize_t console_read_file(struct file *f, char __user *buf, size_t n,
 		if (ch == 0x7f || ch == '\b') {		/* erase: not across reads */
 			if (done) {
 				done--;
-				console_write("\b \b", 3);
+				printk(KERN_CONT "\b \b");
 			}
 			continue;
 		}
-		console_write(&ch, 1);			/* echo */
+		printk(KERN_CONT "%c", ch);		/* echo, through printk's line state */
 		if (put_user(ch, buf + done))
 			return done ? done : -EFAULT;
 		done++;

@@ -219,6 +219,8 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
 /* kernel/fork.c: a kernel thread works in a user address space. */
 void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
+struct task_struct;
+struct mm_struct *get_task_mm(struct task_struct *p);
 
 /* mm/memory.c */
 #define FAULT_FLAG_WRITE	0x01

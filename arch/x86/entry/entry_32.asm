@@ -89,6 +89,18 @@ ret_to_user:
 	mov esp, [esp + 4]
 	jmp restore_all
 
+; void call_on_stack(void *sp, void (*fn)(void)): run fn on the stack
+; below sp, never to return (init/main.c: the boot task leaves its top
+; of stack -- where start_kernel()'s frame is -- to the pt_regs of the
+; user process it becomes).
+global call_on_stack
+call_on_stack:
+	mov eax, [esp + 8]
+	mov esp, [esp + 4]
+	xor ebp, ebp			; the end of every backtrace
+	call eax
+	ud2
+
 section .rodata
 global isr_stub_table
 isr_stub_table:				; stub address for vectors 0..47

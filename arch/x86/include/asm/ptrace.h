@@ -44,6 +44,8 @@ static inline unsigned long regs_sp(const struct pt_regs *regs)
 
 /* arch/x86/entry/entry_32.asm: leave for ring 3 through the frame regs. */
 __noreturn void ret_to_user(struct pt_regs *regs);
+/* ... and run fn on a stack below sp, never returning. */
+__noreturn void call_on_stack(void *sp, void (*fn)(void));
 
 void show_regs(const struct pt_regs *regs);
 

@@ -63,6 +63,15 @@ static void badptr(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&nr_unknown_syscalls), unknown);
 }
 
+/* Files, directories, descriptors, pipes, poll, time, kill, -ENOSYS. */
+static void systest(struct kunit *test)
+{
+	int unknown = atomic_read(&nr_unknown_syscalls);
+
+	KUNIT_EXPECT_EQ(test, RUN(test, "/bin/systest"), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&nr_unknown_syscalls), unknown + 1);
+}
+
 /* Killed by SIGSEGV with a one-line report; the kernel carries on. */
 static void segv(struct kunit *test)
 {
@@ -105,6 +114,7 @@ static struct kunit_case mm_user_programs_cases[] = {
 	KUNIT_CASE(memhog),
 	KUNIT_CASE(cowtest),
 	KUNIT_CASE(badptr),
+	KUNIT_CASE(systest),
 	KUNIT_CASE(segv),
 	KUNIT_CASE(shell_pipeline),
 	KUNIT_CASE(exec_missing),

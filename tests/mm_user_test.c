@@ -16,6 +16,8 @@
 #include <linux/uaccess.h>
 #include <linux/mutex.h>
 #include <linux/errno.h>
+#include <linux/printk.h>
+#include <asm/pgalloc.h>
 
 #define BASE 0x10000000UL
 
@@ -231,6 +233,43 @@ static void mmput_frees_everything(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
 }
 
+static void read_pte(void *arg)
+{
+	(void)*(volatile u64 *)arg;
+}
+
+static char oops_log[1024];
+
+/*
+ * A PTE pointer kept past pte_unmap() points into an empty kmap_local
+ * slot: reading it faults, and the oops says what happened.
+ */
+static void pte_used_after_unmap(struct kunit *test)
+{
+	struct mm_struct *mm = test_mm(test, 1, VM_READ | VM_WRITE);
+	struct printk_capture cap;
+	const char *oops;
+	pmd_t *pmd;
+	pte_t *pte;
+
+	kthread_use_mm(mm);
+	KUNIT_ASSERT_EQ(test, put_user(1, (int __user *)BASE), 0);
+	pmd = pmd_offset_user(mm, BASE);
+	if (!PageHighMem(pmd_page(*pmd))) {
+		put_test_mm(mm);
+		kunit_skip(test, "the page table is in lowmem: no slot to go stale");
+	}
+	pte = pte_offset_map(pmd, BASE);
+	KUNIT_EXPECT_TRUE(test, pte_present(*pte));
+	pte_unmap(pte);
+	printk_capture_start(&cap, oops_log, sizeof(oops_log));
+	oops = kunit_catch_oops(test, read_pte, pte);
+	printk_capture_stop(&cap);
+	KUNIT_EXPECT_NOT_NULL(test, oops);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(oops_log, "empty kmap_local slot"));
+	put_test_mm(mm);
+}
+
 static struct kunit_case mm_user_cases[] = {
 	KUNIT_CASE(demand_zero_fill),
 	KUNIT_CASE(copy_across_missing_page),
@@ -240,6 +279,7 @@ static struct kunit_case mm_user_cases[] = {
 	KUNIT_CASE(cow_copies_on_write),
 	KUNIT_CASE(cow_reuses_unshared),
 	KUNIT_CASE(mmput_frees_everything),
+	KUNIT_CASE(pte_used_after_unmap),
 	{}
 };
 

@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
+#include <linux/highmem.h>
 #include <asm/processor.h>
 #include <asm/desc.h>
 #include <asm/page.h>
@@ -85,6 +86,15 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long address)
 	       "permissions violation");
 	if (pagefault_disabled())
 		printk(KERN_ALERT "page fault with page faults disabled\n");
+	/* A kmap_local slot with nothing in it: a stale pointer, named. */
+	if (kmap_local_addr(address)) {
+		pte_t *ptep = virt_to_kpte(address & PAGE_MASK);
+
+		if (!ptep || pte_none(*ptep))
+			printk(KERN_ALERT "BUG: %08lx is in an empty kmap_local slot: a pointer "
+			       "used after its kunmap_local()/pte_unmap(), or run off the end "
+			       "of a mapping into a guard slot\n", address);
+	}
 }
 
 /*

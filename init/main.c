@@ -20,6 +20,7 @@
 #include <kmaplab/bench.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
+#include <linux/string.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <asm/ptrace.h>
@@ -46,9 +47,37 @@ static int __init rdinit_setup(char *str)
 }
 __setup("rdinit=", rdinit_setup);
 
+/*
+ * As Linux: the words after " -- " on the command line are init's
+ * arguments (argv[1..]); the parameter parser stops there.
+ */
+#define MAX_INIT_ARGS 8
+static char init_args[256];
+
+static void init_argv(const char **argv)
+{
+	const char *dash = strstr(boot_cmdline, " -- ");
+	char *p = init_args;
+	int n = 1;
+
+	argv[0] = ramdisk_execute_command;
+	if (dash)
+		strscpy(init_args, dash + 4, sizeof(init_args));
+	while (dash && *p && n < MAX_INIT_ARGS) {
+		while (*p == ' ')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		argv[n++] = p;
+		while (*p && *p != ' ')
+			p++;
+	}
+	argv[n] = NULL;
+}
+
 static __noreturn void kernel_init_user(void)
 {
-	const char *argv[] = { ramdisk_execute_command, NULL };
+	const char *argv[MAX_INIT_ARGS + 1];
 	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
 	struct file *con;
 	int fd, err;
@@ -64,6 +93,7 @@ static __noreturn void kernel_init_user(void)
 	if (!IS_ERR(con))
 		fput(con);
 	child_reaper = current;
+	init_argv(argv);
 	pr_info("Run %s as init process\n", ramdisk_execute_command);
 	err = kernel_execve(ramdisk_execute_command, argv, envp);
 	if (err)

@@ -52,6 +52,8 @@ class Run:
 		panics (exit 37) and some log line matches REGEX
 	allow	REGEX: Oops/BUG:/panic lines this run expects (a test that
 		provokes a fault on purpose); any other one fails the run
+	shutdown	False: no kunit_shutdown=poweroff; the boot goes on to
+		/init (PID 1), which must end the run itself (reboot())
 	initrd	pass build/initramfs.cpio (the user programs, user/) as a
 		Multiboot module: -initrd, or GRUB's `module`
 	alone	boot with no other run in parallel (a multi-threaded TCG
@@ -66,7 +68,7 @@ class Run:
 	def __init__(self, name, boot='kernel', mem='128M', qemu=(), cmdline='',
 		     filter=None, timeout=300, panic=None, allow=None,
 		     xcheck=False, kvm=True, engine='tcg', expect=(), alone=False,
-		     initrd=True):
+		     initrd=True, shutdown=True):
 		self.name, self.boot, self.mem = name, boot, mem
 		self.qemu, self.cmdline, self.filter = list(qemu), cmdline, filter
 		self.timeout, self.panic, self.allow = timeout, panic, allow
@@ -74,6 +76,7 @@ class Run:
 		self.expect = list(expect)
 		self.alone = alone
 		self.initrd = initrd
+		self.shutdown = shutdown
 
 	def kvm_copy(self):
 		r = Run(**{k: v for k, v in vars(self).items()})
@@ -135,6 +138,14 @@ RUNS = [
 	# per vCPU, so they really run at once); lowmem= gives it highmem
 	Run('tcg-smp4', mem='256M', qemu=['-smp', '4'], cmdline=FULL,
 	    engine='tcg-mt', kvm=False, alone=True),
+	# User space: after its suite the kernel runs /init as PID 1, which
+	# runs what follows "--" and powers off with reboot() (exit 33)
+	Run('tcg-init-pid1', mem='64M', filter='initramfs', shutdown=False,
+	    cmdline='-- /bin/hello as-pid-1',
+	    expect=[r'Run /init as init process',
+		    r'init: pid 1, starting /bin/hello',
+		    r'Hello from user space: pid \d+, parent 1, 2 arg\(s\): /bin/hello as-pid-1',
+		    r'init: /bin/hello exited \(status 0\), powering off']),
 ]
 
 # Host-driven checks, run after the boots (not when --runs or --filter
@@ -178,7 +189,7 @@ class Runner:
 		return argv + run.qemu
 
 	def kernel_cmdline(self, run):
-		words = ['kunit_shutdown=poweroff', 'panic=-1']
+		words = (['kunit_shutdown=poweroff'] if run.shutdown else []) + ['panic=-1']
 		# an expected-crash run keeps the filter that makes it crash
 		glob = run.filter if run.panic else self.args.filter or run.filter
 		if glob:

@@ -92,7 +92,7 @@ SRC_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/lib arch/x86/mm \
 	init kernel mm sched lib lib/kunit lib/math drivers/tty/serial \
 	drivers/video/console drivers/block drivers/base drivers/firmware \
 	teaching/monitor teaching/bench \
-	teaching/tlbdemo
+	teaching/tlbdemo fs fs/ramfs drivers/tty drivers/char
 ASM_OFFSETS_C := arch/x86/kernel/asm-offsets.c
 C_SRCS := $(filter-out $(ASM_OFFSETS_C),\
 	$(wildcard $(addsuffix /*.c,$(SRC_DIRS)) tests/*_test.c))
@@ -176,6 +176,47 @@ $(O)/kmaplab.elf: $(O)/kmaplab.tmp.elf $(O)/ksyms.o $(GEN_DIR)/asm-offsets.lds
 	$(Q)$(NM) -n $@ | scripts/gen-ksyms.sh - | cmp -s - $(O)/ksyms.c || \
 		{ echo "kallsyms: text moved between links" >&2; rm -f $@; exit 1; }
 
+# --- user programs and the initramfs (user/, docs/userspace.md) -------------
+# Static i386 programs against Linux's own nolibc, extracted from Debian's
+# linux-source-6.1 into $(O)/nolibc (never committed), packed with cpio's
+# newc format into $(O)/initramfs.cpio, which QEMU passes with -initrd and
+# GRUB with `module`. The uapi headers (<linux/*.h>, <asm/*.h>) are the
+# host's linux-libc-dev ones, whose asm/ serves i386 too (__i386__).
+#   make initramfs
+LINUX_TARBALL ?= /usr/src/linux-source-6.1.tar.xz
+NOLIBC := $(O)/nolibc/tools/include/nolibc
+USER_PROGS := init sh hello cat echo ls memhog cowtest badptr segv systest
+USER_BINS := $(USER_PROGS:%=$(O)/user/%)
+USER_CC ?= gcc -m32
+USER_CFLAGS := -Os -ffreestanding -static -nostdlib -fno-stack-protector \
+	-fno-asynchronous-unwind-tables -fno-pie -no-pie -Wall -Werror \
+	-Wno-unused-function -I $(NOLIBC) \
+	-idirafter /usr/include/$(shell gcc -print-multiarch 2>/dev/null) \
+	-include nolibc.h
+
+$(NOLIBC)/nolibc.h:
+	@mkdir -p $(O)/nolibc
+	@echo "  EXTRACT nolibc from $(LINUX_TARBALL)"
+	$(Q)tar -xf $(LINUX_TARBALL) -C $(O)/nolibc --strip-components=1 \
+		linux-source-6.1/tools/include/nolibc
+	$(Q)touch $@
+
+$(O)/user/%: user/%.c user/ktap.h $(NOLIBC)/nolibc.h
+	@mkdir -p $(dir $@)
+	@echo "  USERCC  $<"
+	$(Q)$(USER_CC) $(USER_CFLAGS) $< -o $@
+
+initramfs: $(O)/initramfs.cpio
+$(O)/initramfs.cpio: $(USER_BINS)
+	@echo "  CPIO    $@"
+	$(Q)rm -rf $(O)/initramfs && mkdir -p $(O)/initramfs/bin $(O)/initramfs/dev
+	$(Q)cp $(USER_BINS) $(O)/initramfs/bin/ && mv $(O)/initramfs/bin/init $(O)/initramfs/init
+	$(Q)cd $(O)/initramfs && find . | LC_ALL=C sort | \
+		cpio -o -H newc -R 0:0 --quiet > $(abspath $@).tmp
+	$(Q)mv $@.tmp $@
+
+.PHONY: initramfs
+
 iso: $(O)/kmaplab.iso
 $(O)/kmaplab.iso: $(O)/kmaplab.elf scripts/mkiso.sh
 	$(Q)scripts/mkiso.sh $< $@ "$(CMDLINE)"
@@ -183,7 +224,7 @@ $(O)/kmaplab.iso: $(O)/kmaplab.elf scripts/mkiso.sh
 # `make test` and `./run-qemu.sh` install missing tools themselves.
 test:
 	$(Q)scripts/deps.sh
-	$(Q)$(MAKE) --no-print-directory all linux-suites headers-check
+	$(Q)$(MAKE) --no-print-directory all initramfs linux-suites headers-check
 	$(Q)python3 scripts/test/runner.py $(RUNNER_ARGS)
 
 clean:

@@ -19,10 +19,14 @@ usage: $0 [-h] [--iso] [--smp N] [qemu args...] [-- kernel command line...]
   -h       this help
 
 QEMU gets -m 256M unless you pass -m; later options win.  The kernel
-command line defaults to "lowmem=64M monitor": every self-test runs (with
-192 MiB of highmem to map), then the serial monitor starts (type help).
+command line defaults to "lowmem=64M": every self-test runs (with 192 MiB
+of highmem to map), then /init from the initramfs (build/initramfs.cpio,
+the programs of user/) starts a shell: try memhog 64, ls /bin, echo hi |
+cat; exit powers off.  With "monitor" on the command line the serial
+monitor starts instead (type help): run /bin/sh there, and ps, vm PID.
 Examples:
   $0
+  $0 -- lowmem=64M monitor
   $0 -m 2G -- 'kunit.filter_glob=printk*' lowmem=64M
   $0 --iso -- kunit.filter_glob=kmap kunit_shutdown=poweroff
   $0 --bochs --smp 2
@@ -49,10 +53,10 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-cmdline=${*:-lowmem=64M monitor}
+cmdline=${*:-lowmem=64M}
 
 scripts/deps.sh || exit 1
-make -s || exit 1
+make -s all initramfs || exit 1
 
 elf=build/kmaplab.elf
 if [ -n "$bochs" ]; then
@@ -77,10 +81,10 @@ else
 fi
 
 if [ -n "$iso" ]; then
-	scripts/mkiso.sh "$elf" build/run-qemu.iso "$cmdline" || exit 1
+	scripts/mkiso.sh "$elf" build/run-qemu.iso "$cmdline" build/initramfs.cpio || exit 1
 	boot=(-cdrom build/run-qemu.iso -boot d)
 else
-	boot=(-kernel "$elf" -append "$cmdline")
+	boot=(-kernel "$elf" -append "$cmdline" -initrd build/initramfs.cpio)
 fi
 
 # isa-debug-exit lets kunit_shutdown=poweroff and panic= end QEMU too;

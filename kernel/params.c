@@ -138,6 +138,8 @@ void parse_kernel_params(const char *cmdline)
 			continue;
 		}
 		first = false;
+		if (!strcmp(word, "--"))
+			break;		/* the rest is init's argv (init/main.c) */
 		if (nr_params == MAX_PARAMS) {
 			pr_warn("kmaplab: more than %zu kernel parameters; \"%s\" and later ignored\n",
 				MAX_PARAMS, word);

@@ -83,7 +83,7 @@ void kmap_local_fault_report(unsigned long address)
 		return;
 	slot = (__fix_to_virt(FIX_KMAP_BEGIN) - (address & PAGE_MASK)) >> PAGE_SHIFT;
 	idx = slot % KM_MAX_IDX;
-	if (KM_INCR == 2 && !(idx & 1)) {
+	if (IS_ENABLED(CONFIG_DEBUG_KMAP_LOCAL) && !(idx & 1)) {
 		printk(KERN_ALERT "kmap_local: %08lx is guard slot %d of CPU %d: "
 		       "ran off the end of the mapping in slot %d\n", address,
 		       slot, slot / KM_MAX_IDX, slot + 1);

@@ -27,6 +27,9 @@
 #include <linux/highmem-internal.h>
 #include <asm/sections.h>
 #include <kmaplab/bug.h>
+#include <linux/mm_types.h>
+#include <asm/mmu_context.h>
+#include <asm/desc.h>
 #include "sched.h"
 #include <kmaplab/params.h>
 
@@ -41,6 +44,9 @@ struct task_struct init_task = {
 	.cpus_mask = CPU_MASK_ALL,
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.active_mm = &init_mm,
 };
 DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -161,6 +167,12 @@ static void finish_task_switch(struct task_struct *prev)
 	unsigned int prev_state = READ_ONCE(prev->__state);
 
 	raw_spin_unlock_irq(&rq->lock);
+	/*
+	 * next's page tables (kernel threads run on init_mm, see
+	 * <asm/mmu_context.h>) and the kernel stack ring 3 enters on.
+	 */
+	switch_mm(prev->active_mm, current->active_mm);
+	update_task_stack(current);
 	kmap_local_sched_in();		/* current is next now */
 	if (unlikely(READ_ONCE(prev->on_rq) == TASK_ON_RQ_MIGRATING))
 		move_task_away(prev);

@@ -17,6 +17,8 @@
 #include <linux/spinlock.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/mm_types.h>
+#include <asm/ptrace.h>
 #include "sched.h"
 
 LIST_HEAD(task_list);
@@ -56,11 +58,14 @@ pid_t alloc_pid(void)
 /*
  * The stack a new task is first switched to: __switch_to_asm pops EDI,
  * ESI, EBX, EBP and returns, so it lands in ret_from_fork with EBX = fn,
- * ESI = arg and a zero frame pointer (see sched/switch.asm).
+ * ESI = arg and a zero frame pointer (see sched/switch.asm). The top of
+ * the stack is left for a struct pt_regs, as in Linux: where the CPU
+ * builds the frame when this task enters the kernel from ring 3
+ * (task_pt_regs(); only processes use it).
  */
 static void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 {
-	unsigned long *sp = (unsigned long *)((char *)p->stack + p->stack_size);
+	unsigned long *sp = (unsigned long *)task_pt_regs(p);
 
 	*--sp = 0;				/* end of stack */
 	*--sp = (unsigned long)ret_from_fork;	/* __switch_to_asm's ret */
@@ -97,6 +102,9 @@ struct task_struct *alloc_task(const char *comm, int (*fn)(void *), void *arg)
 	p->time_slice = sched_slice_ticks;
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	p->active_mm = &init_mm;
 	strscpy(p->comm, comm, sizeof(p->comm));
 	copy_thread(p, fn, arg);
 	return p;

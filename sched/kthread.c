@@ -206,6 +206,7 @@ void do_exit(long code)
 	exit_checks(tsk);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
+	exit_process(tsk);	/* kernel/exit.c: mm, files, children, zombie */
 	preempt_disable();
 	task_list_del(tsk);
 	if (tsk->kthread) {

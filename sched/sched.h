@@ -35,11 +35,8 @@ DECLARE_PER_CPU(struct rq, runqueues);
 #define task_rq(p) cpu_rq(task_cpu(p))
 
 /* sched/fork.c */
-struct task_struct *alloc_task(const char *comm, int (*fn)(void *), void *arg);
 void free_task_stack(struct task_struct *p);
-void task_list_add(struct task_struct *p);
 void task_list_del(struct task_struct *p);
-pid_t alloc_pid(void);
 
 /* sched/core.c */
 __noreturn void do_task_dead(void);

@@ -21,6 +21,8 @@ need_cmd grub-mkrescue grub-common
 need_cmd xorriso xorriso
 need_cmd mformat mtools
 need_cmd python3 python3
+need_cmd cpio cpio		# the initramfs (user/, make initramfs)
+
 # Bochs, the second emulator (make test's bochs runs, ./run-qemu.sh --bochs):
 # the emulator, its BIOS, the VGA BIOS its config names, and the SDL2
 # display library that runs headless with SDL_VIDEODRIVER=dummy.

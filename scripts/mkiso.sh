@@ -1,7 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# mkiso.sh ELF ISO "CMDLINE" - wrap the kernel in a GRUB (BIOS) boot ISO.
+# mkiso.sh ELF ISO "CMDLINE" [INITRAMFS] - wrap the kernel (and an
+# initramfs, given to the kernel as a Multiboot module) in a GRUB (BIOS)
+# boot ISO.
 #
 # The ISO path exercises the same Multiboot v1 entry as `qemu -kernel`, but
 # through a real bootloader: GRUB's memory map, module placement and
@@ -9,11 +11,11 @@
 
 set -e
 
-if [ $# -lt 2 ] || [ $# -gt 3 ]; then
-	echo "usage: $0 ELF ISO [\"kernel command line\"]" >&2
+if [ $# -lt 2 ] || [ $# -gt 4 ]; then
+	echo "usage: $0 ELF ISO [\"kernel command line\" [INITRAMFS]]" >&2
 	exit 2
 fi
-elf=$1 iso=$2 cmdline=${3-}
+elf=$1 iso=$2 cmdline=${3-} initrd=${4-}
 
 [ -f "$elf" ] || { echo "mkiso.sh: $elf: no such file" >&2; exit 1; }
 
@@ -22,6 +24,12 @@ work=$(dirname "$iso")/.iso-$(basename "$iso" .iso)
 rm -rf "$work"
 mkdir -p "$work/boot/grub"
 cp "$elf" "$work/boot/kmaplab.elf"
+module=
+if [ -n "$initrd" ]; then
+	[ -f "$initrd" ] || { echo "mkiso.sh: $initrd: no such file" >&2; exit 1; }
+	cp "$initrd" "$work/boot/initramfs.cpio"
+	module="module /boot/initramfs.cpio"
+fi
 
 # Quote each word for GRUB's shell-like parser: a glob such as printk*
 # must reach the kernel untouched.
@@ -39,6 +47,7 @@ serial --unit=0 --speed=115200
 terminal_output serial console
 set timeout=0
 multiboot /boot/kmaplab.elf$args
+$module
 boot
 CFG
 

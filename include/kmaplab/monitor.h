@@ -21,6 +21,12 @@ int monitor_run_line(char *line);
  */
 int monitor_read_line(char *buf, size_t size, const char *prompt);
 
+/* teaching/monitor/monitor_proc.c: ps, vm PID, run PROG [ARGS] */
+#define MONITOR_RUN_ARGS 3
+int cmd_ps(int argc, char **argv);
+int cmd_vm(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+
 /*
  * Printers the monitor calls, from their subsystems (the others are in
  * <linux/mm.h>, <kmaplab/mm.h> and <kmaplab/highmem.h>).

@@ -11,6 +11,15 @@ void do_page_fault(struct pt_regs *regs);
 /* The double-fault task's entry (arch/x86/kernel/desc.c sets it up). */
 void doublefault_task(void);
 
+/* arch/x86/entry/common.c: system calls, and every way back to ring 3. */
+void do_int80_syscall_32(struct pt_regs *regs);
+void do_syscall_32_irqs_on(struct pt_regs *regs);
+void exit_to_user_mode(struct pt_regs *regs);
+/* arch/x86/mm/fault.c: a fault on a user address; false: not resolved. */
+bool do_user_addr_fault(struct pt_regs *regs, unsigned long address);
+/* kernel/signal.c: a one-line report, then the process dies of sig. */
+__noreturn void force_sig_report(struct pt_regs *regs, int sig, const char *what);
+
 /* kernel/extable.c: the exception table (__ex_table: insn, fixup). */
 struct exception_table_entry {
 	unsigned long insn, fixup;

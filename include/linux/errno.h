@@ -24,6 +24,20 @@
 #define ERANGE 34
 #define ENOSYS 38
 #define ETIMEDOUT 110
+/* Linux's numbers, for the system calls (fs/, kernel/) */
+#define EXDEV 18
+#define ENOTDIR 20
+#define EISDIR 21
+#define ENFILE 23
+#define EMFILE 24
+#define ENOTTY 25
+#define EFBIG 27
+#define ESPIPE 29
+#define EROFS 30
+#define EPIPE 32
+#define ENAMETOOLONG 36
+#define ENOTEMPTY 39
+#define EOVERFLOW 75
 #define ERESTARTSYS 512
 
 #endif /* _LINUX_ERRNO_H */

@@ -41,6 +41,23 @@ static inline void copy_highpage(struct page *to, struct page *from)
 	kunmap_local(vfrom);
 }
 
+/*
+ * A user page's first contents (the anonymous fault) and the copy-on-write
+ * copy: the page is in highmem as often as not, so both go through local
+ * mappings -- the copy through two, nested (Linux's names; vaddr is the
+ * user address, which matters only on CPUs with virtually indexed caches).
+ */
+static inline void clear_user_highpage(struct page *page, unsigned long vaddr)
+{
+	clear_highpage(page);
+}
+
+static inline void copy_user_highpage(struct page *to, struct page *from,
+				      unsigned long vaddr)
+{
+	copy_highpage(to, from);
+}
+
 static inline void memcpy_page(struct page *dst_page, size_t dst_off,
 			       struct page *src_page, size_t src_off, size_t len)
 {

@@ -183,4 +183,61 @@ static inline bool is_vmalloc_addr(const void *x)
  */
 void mm_init(void);
 
+/* --- user address spaces (mm/mmap.c, mm/memory.c) ---------------------- */
+
+#define VM_NONE		0x00000000UL
+#define VM_READ		0x00000001UL
+#define VM_WRITE	0x00000002UL
+#define VM_EXEC		0x00000004UL
+#define VM_SHARED	0x00000008UL
+#define VM_GROWSDOWN	0x00000100UL	/* the stack: grows on a fault below */
+#define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)
+/* kmaplab's: what the region is, for the monitor's `vm` and fault reports */
+#define VM_HEAP		0x01000000UL
+#define VM_STACK_TAG	0x02000000UL
+
+/* The stack may grow down to this far below its top (an rlimit). */
+#define STACK_RLIMIT	(8UL << 20)
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *vma_alloc(struct mm_struct *mm, unsigned long start,
+				 unsigned long end, unsigned long flags);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+const char *vma_name(const struct vm_area_struct *vma);
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+void exit_mmap(struct mm_struct *mm);
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+
+/* kernel/fork.c: a kernel thread works in a user address space. */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
+struct task_struct;
+struct mm_struct *get_task_mm(struct task_struct *p);
+
+/* mm/memory.c */
+#define FAULT_FLAG_WRITE	0x01
+#define FAULT_FLAG_USER		0x02
+#define FAULT_FLAG_INSTRUCTION	0x04
+#define VM_FAULT_OOM		0x0001
+#define VM_FAULT_SIGSEGV	0x0002
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+		    unsigned int flags);
+void zap_page_range(struct vm_area_struct *vma, unsigned long start,
+		    unsigned long end);
+void free_pgtables(struct mm_struct *mm);
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma);
+void change_protection(struct vm_area_struct *vma, unsigned long start,
+		       unsigned long end);
+/* The page mapped at addr (a reference taken), or NULL. */
+struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool *writable);
+/* Map page at addr in mm (execve); the PTE takes the caller's reference. */
+int install_user_page(struct mm_struct *mm, unsigned long addr,
+		      struct page *page, unsigned long vm_flags);
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+
 #endif /* _LINUX_MM_H */

@@ -46,13 +46,44 @@ struct page {
 	};
 };
 
+#include <linux/list.h>
+#include <linux/mutex.h>
+
 /*
- * The kernel's address space. kmaplab has no user processes: init_mm
- * is the only one, and its pgd is swapper_pg_dir (the PAE PDPT).
+ * One region of a process's address space, [vm_start, vm_end), page
+ * aligned, with one protection (vm_flags: VM_READ ... in <linux/mm.h>).
+ * A process's VMAs are kept sorted by address on mm->mmap (Linux 2.4's
+ * sorted list; today's Linux uses a maple tree for the same order).
+ */
+struct vm_area_struct {
+	unsigned long vm_start, vm_end;
+	struct mm_struct *vm_mm;
+	unsigned long vm_flags;
+	struct list_head vm_list;	/* in mm->mmap, by address */
+};
+
+/*
+ * An address space. init_mm is the kernel's: its pgd is swapper_pg_dir
+ * (the PAE PDPT) and it has no VMAs. A process's mm (kernel/fork.c,
+ * fs/exec.c) has a PDPT of its own: entries 0-2 point at three page
+ * directories of its own (user space, 0-3 GiB), entry 3 at swapper_pd,
+ * the kernel's page directory, shared by every process
+ * (arch/x86/mm/pgd.c). mmap_lock protects the VMA list and the user page
+ * tables; a process's mm is only ever changed by its own (single)
+ * thread, or by the monitor reading it.
  */
 struct mm_struct {
 	pgd_t *pgd;
 	const char *name;
+	struct list_head mmap;		/* VMAs, sorted by vm_start */
+	int map_count;
+	struct mutex mmap_lock;
+	atomic_t mm_users;
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long nr_ptes;		/* user page tables (highmem pages) */
+	unsigned long rss;		/* user pages mapped */
 };
 
 extern struct mm_struct init_mm;

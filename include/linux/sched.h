@@ -69,7 +69,21 @@ struct task_struct {
 	struct list_head tasks;		/* all tasks: for_each_process() */
 	struct kthread *kthread;	/* kthread_create() data, or NULL */
 	int exit_code;
+
+	/* Processes (kernel/fork.c, kernel/exit.c, fs/exec.c) */
+	struct mm_struct *mm;		/* user address space; NULL: kernel thread */
+	struct mm_struct *active_mm;	/* the page tables loaded: mm or &init_mm */
+	struct files_struct *files;	/* descriptors; NULL for kernel threads */
+	struct inode *fs_cwd;		/* NULL: the root */
+	struct task_struct *real_parent; /* who wait()s for it, or NULL */
+	struct list_head children;	/* its children, live and zombie */
+	struct list_head sibling;	/* in real_parent->children */
+	int exit_state;			/* EXIT_ZOMBIE, EXIT_DEAD */
+	unsigned long pending;		/* signals sent (kernel/signal.c): bit sig */
 };
+
+#define EXIT_ZOMBIE 0x0020
+#define EXIT_DEAD 0x0010
 
 extern struct task_struct init_task;	/* the boot task; runs the tests */
 
@@ -110,11 +124,16 @@ static inline bool test_tsk_need_resched(struct task_struct *t)
 	return t->thread_info.flags & (1UL << TIF_NEED_RESCHED);
 }
 
-/* kmaplab has no signals: an interruptible sleep ends only by wake-up. */
+/*
+ * Signals, the default actions only (kernel/signal.c): kill() sets a bit
+ * in p->pending and wakes p from an interruptible sleep; the task dies on
+ * its way back to user mode. Kernel threads are never sent any.
+ */
 static inline int signal_pending(struct task_struct *p)
 {
-	return 0;
+	return READ_ONCE(p->pending) != 0;
 }
+#define fatal_signal_pending(p) signal_pending(p)
 
 /* sched/core.c */
 void sched_init(void);
@@ -177,6 +196,19 @@ struct spinlock;
 extern struct spinlock tasklist_lock;
 extern struct list_head task_list;
 #define for_each_process(p) list_for_each_entry(p, &task_list, tasks)
+
+/* sched/fork.c, for kernel/fork.c: a new task's parts. */
+struct task_struct *alloc_task(const char *comm, int (*fn)(void *), void *arg);
+void task_list_add(struct task_struct *p);
+pid_t alloc_pid(void);
+
+/* kernel/exit.c: a process's end (called by do_exit()). */
+void exit_process(struct task_struct *tsk);
+/* kernel/fork.c: a process started from the kernel (tests, init). */
+pid_t user_process_spawn(const char *path, const char *const *argv,
+			 const char *console);
+long kernel_wait(pid_t pid, int *status);
+extern struct task_struct *child_reaper;
 
 /* sched/kthread.c: the end of every thread. */
 __noreturn void do_exit(long code);

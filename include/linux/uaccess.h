@@ -52,4 +52,47 @@ long copy_to_kernel_nofault(void *dst, const void *src, size_t size);
 	copy_from_kernel_nofault(&(val), __gk_ptr, sizeof(val));	\
 })
 
+/*
+ * User memory (arch/x86/lib/usercopy_32.c). Every access is one
+ * instruction listed in the exception table. A fault on it inside a VMA
+ * whose page is not there yet is *resolved* by the page-fault handler
+ * (which may sleep) and the instruction resumes; a fault outside every
+ * VMA, or a kernel address, ends the copy short: -EFAULT for the caller.
+ * So these may sleep, and must not be called with mm->mmap_lock held.
+ */
+#include <asm/page.h>
+
+/* addr..addr+size lies wholly in user space (below TASK_SIZE). */
+static inline bool access_ok(const void __user *addr, unsigned long size)
+{
+	unsigned long a = (unsigned long)addr;
+
+	return size <= TASK_SIZE && a <= TASK_SIZE - size;
+}
+
+/* Return the number of bytes NOT copied (0: all of it). */
+unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
+unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
+unsigned long clear_user(void __user *to, unsigned long n);
+/* Length without the NUL, count if none in count bytes, or -EFAULT. */
+long strncpy_from_user(char *dst, const char __user *src, long count);
+/* Length with the NUL; 0 on a fault; > n when none in n bytes. */
+long strnlen_user(const char __user *str, long n);
+
+/* Values of 1, 2 or 4 bytes (an integer or a pointer), as on i386. */
+#define get_user(x, ptr) ({						\
+	unsigned long __gu_val = 0;					\
+	int __gu_err;							\
+	BUILD_BUG_ON(sizeof(*(ptr)) > sizeof(unsigned long));		\
+	__gu_err = copy_from_user(&__gu_val, (ptr), sizeof(*(ptr))) ?	\
+		-EFAULT : 0;						\
+	(x) = (__typeof__(*(ptr)))__gu_val;				\
+	__gu_err;							\
+})
+
+#define put_user(x, ptr) ({						\
+	__typeof__(*(ptr)) __pu_val = (x);				\
+	copy_to_user((ptr), &__pu_val, sizeof(__pu_val)) ? -EFAULT : 0; \
+})
+
 #endif /* _LINUX_UACCESS_H */

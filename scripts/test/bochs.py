@@ -117,8 +117,9 @@ def write_rc(path):
 def make_iso(run, elf, cmdline):
 	iso = os.path.join(BUILD, 'test-iso', run.name + '.iso')
 	os.makedirs(os.path.dirname(iso), exist_ok=True)
+	initrd = os.path.join(BUILD, 'initramfs.cpio')
 	mk = subprocess.run([os.path.join(ROOT, 'scripts', 'mkiso.sh'),
-			     elf, iso, cmdline],
+			     elf, iso, cmdline] + ([initrd] if run.initrd else []),
 			    stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
 			    universal_newlines=True)
 	return iso, (mk.stdout.strip() if mk.returncode else None)

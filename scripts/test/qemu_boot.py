@@ -21,6 +21,7 @@ from logtail import LogTail
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.join(ROOT, 'build')
 LOGDIR = os.path.join(BUILD, 'test-logs')
+INITRD = os.path.join(BUILD, 'initramfs.cpio')
 
 ACCEL = {
 	'tcg': ['-accel', 'tcg', '-cpu', 'max'],
@@ -51,7 +52,8 @@ class Runner:
 		return argv + run.qemu
 
 	def kernel_cmdline(self, run):
-		words = ['kunit_shutdown=poweroff', 'panic=-1']
+		words = (['kunit_shutdown=poweroff'] if run.shutdown else []) + \
+			['panic=-1']
 		# an expected-crash run keeps the filter that makes it crash
 		glob = run.filter if run.panic else self.args.filter or run.filter
 		if glob:
@@ -70,7 +72,8 @@ class Runner:
 			iso = os.path.join(BUILD, 'test-iso', run.name + '.iso')
 			os.makedirs(os.path.dirname(iso), exist_ok=True)
 			mk = subprocess.run([os.path.join(ROOT, 'scripts', 'mkiso.sh'),
-					     self.args.elf, iso, cmdline],
+					     self.args.elf, iso, cmdline] +
+					    ([INITRD] if run.initrd else []),
 					    stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
 					    universal_newlines=True)
 			if mk.returncode:
@@ -79,6 +82,8 @@ class Runner:
 		else:
 			elf = os.path.join(ROOT, run.elf) if run.elf else self.args.elf
 			argv += ['-kernel', elf, '-append', cmdline]
+			if run.initrd:
+				argv += ['-initrd', INITRD]
 		with open(os.path.join(LOGDIR, run.name + '.cmd'), 'w') as f:
 			f.write(' '.join(shlex.quote(a) for a in argv) + '\n')
 		return argv, None

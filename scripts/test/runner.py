@@ -49,6 +49,10 @@ class Run:
 		panics (exit 37) and some log line matches REGEX
 	allow	REGEX: Oops/BUG:/panic lines this run expects (a test that
 		provokes a fault on purpose); any other one fails the run
+	shutdown	False: no kunit_shutdown=poweroff; the boot goes on to
+		/init (PID 1), which must end the run itself (reboot())
+	initrd	pass build/initramfs.cpio (the user programs, user/) as a
+		Multiboot module: -initrd, or GRUB's `module`
 	alone	boot with no other run in parallel (a multi-threaded TCG
 		guest uses every host core; sharing them would skew the
 		timing tests of both boots)
@@ -62,7 +66,7 @@ class Run:
 	def __init__(self, name, boot='kernel', mem='128M', qemu=(), cmdline='',
 		     filter=None, timeout=300, panic=None, allow=None,
 		     xcheck=False, kvm=True, engine='tcg', expect=(), alone=False,
-		     elf=None):
+		     elf=None, initrd=True, shutdown=True):
 		self.name, self.boot, self.mem = name, boot, mem
 		self.qemu, self.cmdline, self.filter = list(qemu), cmdline, filter
 		self.timeout, self.panic, self.allow = timeout, panic, allow
@@ -70,6 +74,8 @@ class Run:
 		self.expect = list(expect)
 		self.alone = alone
 		self.elf = elf
+		self.initrd = initrd
+		self.shutdown = shutdown
 
 	def kvm_copy(self):
 		r = Run(**{k: v for k, v in vars(self).items()})
@@ -140,6 +146,14 @@ RUNS = [
 	# per vCPU, so they really run at once); lowmem= gives it highmem
 	Run('tcg-smp4', mem='256M', qemu=['-smp', '4'], cmdline=FULL,
 	    engine='tcg-mt', kvm=False, alone=True),
+	# User space: after its suite the kernel runs /init as PID 1, which
+	# runs what follows "--" and powers off with reboot() (exit 33)
+	Run('tcg-init-pid1', mem='64M', filter='initramfs', shutdown=False,
+	    cmdline='-- /bin/hello as-pid-1',
+	    expect=[r'Run /init as init process',
+		    r'init: pid 1, starting /bin/hello',
+		    r'Hello from user space: pid \d+, parent 1, 2 arg\(s\): /bin/hello as-pid-1',
+		    r'init: /bin/hello exited \(status 0\), powering off']),
 	# Linux 6.1's own KUnit suites, built unchanged into a kernel of their
 	# own (make linux-suites; docs/linux-compat.md)
 	Run('tcg-linux-suites', mem='128M', qemu=['-smp', '2'], xcheck=True,

@@ -8,9 +8,11 @@
  * __per_cpu_offset -- %fs:var then lands in the CPU's copy of var
  * (<linux/percpu.h>). The IDT is shared.
  *
- * kmaplab runs only in ring 0, so the GDT is flat code and data plus two
- * TSSs: the one TR points at (the CPU saves the interrupted state there
- * on a task switch) and the double-fault TSS. Vector 8 is a *task gate*
+ * The GDT is flat code and data for ring 0 and for ring 3 (user
+ * processes), plus two TSSs: the one TR points at -- its sp0/ss0 are the
+ * kernel stack the CPU switches to when an interrupt or int 0x80 arrives
+ * in ring 3 (update_task_stack() sets sp0 at every context switch) --
+ * and the double-fault TSS. Vector 8 is a *task gate*
  * to the latter: a kernel stack overflow faults, the CPU cannot push the
  * fault frame onto the overflowing stack, and escalates to a double
  * fault -- which then runs on a stack of its own and can say what
@@ -26,6 +28,7 @@
 #include <asm/sections.h>
 #include <kmaplab/traps.h>
 #include <linux/percpu.h>
+#include <linux/sched.h>
 
 struct desc_struct {
 	u16 limit0, base0;
@@ -69,10 +72,13 @@ void gdt_init_cpu(unsigned int cpu)
 	set_desc(gdt, GDT_ENTRY_KERNEL_DS, 0, 0xfffff, 0x92, 0xc);
 	/* Per-CPU segment: base = this CPU's per-CPU offset (0 on CPU 0). */
 	set_desc(gdt, GDT_ENTRY_PERCPU, __per_cpu_offset[cpu], 0xfffff, 0x92, 0xc);
+	set_desc(gdt, GDT_ENTRY_DEFAULT_USER_CS, 0, 0xfffff, 0xfa, 0xc);
+	set_desc(gdt, GDT_ENTRY_DEFAULT_USER_DS, 0, 0xfffff, 0xf2, 0xc);
 	set_desc(gdt, GDT_ENTRY_TSS, (u32)tss, sizeof(*tss) - 1, 0x89, 0);
 	set_desc(gdt, GDT_ENTRY_DOUBLEFAULT_TSS, (u32)df, sizeof(*df) - 1, 0x89, 0);
 
-	tss->io_bitmap_base = sizeof(*tss);	/* no I/O bitmap */
+	tss->io_bitmap_base = sizeof(*tss);	/* no I/O bitmap: in/out fault in ring 3 */
+	tss->ss0 = __KERNEL_DS;		/* sp0: update_task_stack() at each switch */
 
 	/* The double-fault task starts fresh each time in doublefault_task(). */
 	df->cr3 = __pa(swapper_pdpt);
@@ -120,6 +126,23 @@ void set_intr_gate(unsigned int vector, void *handler)
 	idt[vector].type_attr = 0x8e;	/* present, ring 0, 32-bit interrupt gate */
 }
 
+/*
+ * The kernel stack this CPU enters on from ring 3: the top of next's,
+ * where its struct pt_regs will be built (task_pt_regs()). Called by the
+ * context switch with IRQs off.
+ */
+void update_task_stack(struct task_struct *next)
+{
+	cpu_tss[raw_smp_processor_id()].sp0 = (u32)next->stack + next->stack_size;
+}
+
+/* int 0x80: an interrupt gate (IRQs off on entry, as Linux) of DPL 3. */
+static void set_system_intr_gate(unsigned int vector, void *handler)
+{
+	set_intr_gate(vector, handler);
+	idt[vector].type_attr = 0xee;	/* present, DPL 3, 32-bit interrupt gate */
+}
+
 static void set_task_gate(unsigned int vector, u16 tss_selector)
 {
 	idt[vector].offset_low = 0;
@@ -141,6 +164,7 @@ void idt_init(void)
 	set_intr_gate(CALL_FUNCTION_VECTOR, call_function_interrupt);
 	set_intr_gate(RESCHEDULE_VECTOR, reschedule_interrupt);
 	set_intr_gate(SPURIOUS_APIC_VECTOR, spurious_interrupt);
+	set_system_intr_gate(IA32_SYSCALL_VECTOR, entry_INT80_32);
 	set_task_gate(8, __DOUBLEFAULT_TSS);
 	idt_load();
 }

@@ -180,8 +180,14 @@ void do_interrupt(struct pt_regs *regs)
 
 	/* Locked: every CPU counts into the same array. */
 	__asm__ __volatile__("lock; incl %0" : "+m"(irq_stat_count[v & 0xff]));
+	if (v == IA32_SYSCALL_VECTOR && user_mode(regs)) {
+		do_int80_syscall_32(regs);
+		return;
+	}
 	if (v < FIRST_EXTERNAL_VECTOR) {
 		do_trap(regs);
+		if (user_mode(regs))
+			exit_to_user_mode(regs);
 		return;
 	}
 	kmap_depth = current->kmap_ctrl.idx;
@@ -208,5 +214,8 @@ void do_interrupt(struct pt_regs *regs)
 			  (current->kmap_ctrl.idx - kmap_depth) / KM_INCR);
 	}
 	irq_exit();
-	irqentry_exit(regs);
+	if (user_mode(regs))
+		exit_to_user_mode(regs);	/* the timer preempts user code here */
+	else
+		irqentry_exit(regs);
 }

@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
+#include <linux/highmem.h>
 #include <asm/processor.h>
 #include <asm/desc.h>
 #include <asm/page.h>
@@ -86,18 +87,33 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long address)
 	       "permissions violation");
 	if (pagefault_disabled())
 		printk(KERN_ALERT "page fault with page faults disabled\n");
+	/* A kmap_local slot with nothing in it: a stale pointer, named. */
+	if (kmap_local_addr(address)) {
+		pte_t *ptep = virt_to_kpte(address & PAGE_MASK);
+
+		if (!ptep || pte_none(*ptep))
+			printk(KERN_ALERT "BUG: %08lx is in an empty kmap_local slot: a pointer "
+			       "used after its kunmap_local()/pte_unmap(), or run off the end "
+			       "of a mapping into a guard slot\n", address);
+	}
 	kmap_local_fault_report(address);	/* debug: whose slot it was */
 }
 
 /*
- * kmaplab never resolves a kernel page fault (there is no demand paging
- * in the kernel): a fault is either expected -- the faulting instruction
- * is in the exception table, as in copy_from_kernel_nofault() -- or a bug.
+ * A fault on a user address, from user mode or from the kernel's
+ * uaccess, may be resolved (demand paging, copy-on-write: mm/memory.c);
+ * one from user mode that cannot be kills the process, never the
+ * kernel. A kernel-space fault is never resolved: either expected -- the
+ * faulting instruction is in the exception table, as in
+ * copy_from_kernel_nofault() -- or a bug.
  */
 void do_page_fault(struct pt_regs *regs)
 {
 	unsigned long address = read_cr2();
 
+	if ((user_mode(regs) || address < TASK_SIZE) &&
+	    do_user_addr_fault(regs, address))
+		return;
 	if (fixup_exception(regs))
 		return;
 	oops_begin();
@@ -123,6 +139,10 @@ void do_trap(struct pt_regs *regs)
 	/* A general protection fault in a fixup-covered access is fixed up too. */
 	if (v == 13 && fixup_exception(regs))
 		return;
+	/* From ring 3: the process dies (SIGFPE, SIGILL, SIGSEGV), not us. */
+	if (user_mode(regs))
+		force_sig_report(regs, v == 0 ? 8 : v == 6 ? 4 : 11,
+				 v < 32 ? exception_names[v] : "unknown exception");
 	die(v < 32 ? exception_names[v] : "unknown exception", regs);
 }
 

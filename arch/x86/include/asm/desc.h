@@ -34,11 +34,14 @@ extern struct x86_hw_tss cpu_tss[NR_CPUS];
 #define CALL_FUNCTION_VECTOR 0xfb	/* smp_call_function*() */
 #define RESCHEDULE_VECTOR 0xfd		/* smp_send_reschedule() */
 #define SPURIOUS_APIC_VECTOR 0xff
+#define IA32_SYSCALL_VECTOR 0x80	/* int 0x80: Linux's i386 system calls */
 
 void gdt_init(void);
 void gdt_init_cpu(unsigned int cpu);
 void idt_init(void);
 void idt_load(void);
 void set_intr_gate(unsigned int vector, void *handler);
+struct task_struct;
+void update_task_stack(struct task_struct *next);
 
 #endif /* _ASM_DESC_H */

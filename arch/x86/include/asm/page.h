@@ -10,6 +10,14 @@
 #define __PAGE_OFFSET 0xC0000000UL
 #define PAGE_OFFSET ((unsigned long)__PAGE_OFFSET)
 
+/*
+ * User space is everything below the kernel: 0-3 GiB, PDPT entries 0-2
+ * (Linux's TASK_SIZE on a 3G/1G split). The user stack's top sits just
+ * below it, with a guard page.
+ */
+#define TASK_SIZE PAGE_OFFSET
+#define STACK_TOP (TASK_SIZE - PAGE_SIZE)
+
 /* Physical load address of the kernel image (linker.ld's AT()). */
 #define LOAD_PHYSICAL_ADDR 0x00100000UL
 

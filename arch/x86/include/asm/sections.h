@@ -34,7 +34,8 @@ extern char boot_pt[];
 /* arch/x86/entry/entry_32.asm: the interrupt stubs the IDT points at. */
 extern const unsigned long isr_stub_table[NR_ISR_STUBS];
 extern char irq_work_interrupt[], apic_timer_interrupt[],
-	call_function_interrupt[], reschedule_interrupt[], spurious_interrupt[];
+	call_function_interrupt[], reschedule_interrupt[], spurious_interrupt[],
+	entry_INT80_32[];
 
 /* boot/trampoline.asm: the AP start code, copied below 1 MiB. */
 extern const u8 trampoline_start[], trampoline_end[];

@@ -29,6 +29,7 @@
 #include <asm/i8259.h>
 #include <kmaplab/smp.h>
 #include <kmaplab/engine.h>
+#include <kmaplab/params.h>
 #include <linux/dmi.h>
 
 /*

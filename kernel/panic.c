@@ -19,6 +19,7 @@
 #include <kmaplab/traps.h>
 #include <kmaplab/reboot.h>
 #include <kmaplab/params.h>
+#include <kmaplab/bug.h>
 
 unsigned long warn_count;
 unsigned long oops_count;

@@ -14,6 +14,7 @@
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <kmaplab/bug.h>
+#include <kmaplab/locking.h>
 
 struct mutex_waiter {
 	struct list_head list;

@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <kmaplab/locking.h>
 
 unsigned long spin_bug_count;
 

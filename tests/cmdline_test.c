@@ -11,6 +11,7 @@
 #include <linux/init.h>
 #include <kunit/test.h>
 #include <kmaplab/reboot.h>
+#include <kmaplab/params.h>
 
 static void cmdline_test_kstrtoint(struct kunit *test)
 {

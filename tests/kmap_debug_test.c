@@ -14,6 +14,7 @@
 #include <linux/string.h>
 #include <kmaplab/kthread.h>
 #include <kmaplab/printk.h>
+#include <kmaplab/interrupt.h>
 
 static char log[4096];
 

@@ -12,6 +12,7 @@
 #include <linux/string.h>
 #include <linux/interrupt.h>
 #include <kmaplab/printk.h>
+#include <kmaplab/interrupt.h>
 
 static char log[4096];
 

@@ -12,6 +12,7 @@
 #include <linux/completion.h>
 #include <linux/interrupt.h>
 #include <linux/delay.h>
+#include <kmaplab/interrupt.h>
 
 #define WAIT_LIMIT (10 * HZ)
 

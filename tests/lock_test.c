@@ -14,6 +14,8 @@
 #include <linux/string.h>
 #include <kmaplab/kthread.h>
 #include <kmaplab/printk.h>
+#include <kmaplab/bug.h>
+#include <kmaplab/locking.h>
 
 #define NR_INCREMENTERS 4
 #define NR_INCREMENTS 2000

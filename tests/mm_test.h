@@ -15,6 +15,7 @@
 #include <linux/printk.h>
 #include <kunit/test.h>
 #include <kmaplab/printk.h>
+#include <kmaplab/bug.h>
 
 struct mm_warn_check {
 	struct printk_capture cap;

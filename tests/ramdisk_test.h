@@ -16,6 +16,7 @@
 #include <asm/fixmap.h>
 #include <kmaplab/ramdisk.h>
 #include <kmaplab/kthread.h>
+#include <kmaplab/interrupt.h>
 
 #define RDT_BLOCKS 8
 #define RDT_BUFS 8

@@ -17,6 +17,7 @@
 #include <asm/page.h>
 #include <kmaplab/kthread.h>
 #include <kmaplab/printk.h>
+#include <kmaplab/interrupt.h>
 
 #define NR_SPINNERS 2
 

@@ -15,6 +15,7 @@
 #include <linux/completion.h>
 #include <linux/interrupt.h>
 #include <kmaplab/kthread.h>
+#include <kmaplab/interrupt.h>
 
 /*
  * msleep() is timed by the tick, so "at least as long as asked" is

@@ -13,6 +13,7 @@
 #include <linux/ktime.h>
 #include <asm/processor.h>
 #include <kunit/test.h>
+#include <kmaplab/params.h>
 
 /* Give up waiting for a tick after this long by the TSC clock. */
 #define TIMER_TEST_WAIT_NS (2 * NSEC_PER_SEC)

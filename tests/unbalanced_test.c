@@ -10,6 +10,8 @@
  */
 #include <kunit/test.h>
 #include <kmaplab/printk.h>
+#include <kmaplab/bug.h>
+#include <kmaplab/locking.h>
 #include <linux/cpu.h>
 #include <linux/errno.h>
 #include <linux/preempt.h>

@@ -10,4 +10,7 @@
  */
 #define BUG_MSG(fmt, ...) __bug(__FILE__, __LINE__, __func__, fmt, ##__VA_ARGS__)
 
+/* Number of WARN()s so far; tests compare it before and after. */
+extern unsigned long warn_count;
+
 #endif /* _KMAPLAB_BUG_H */

@@ -11,4 +11,8 @@
  */
 __printf(1, 2) void setup_kept(const char *fmt, ...);
 
+/* Parse the command line once; then look up a parameter's value. */
+void parse_kernel_params(const char *cmdline);
+const char *cmdline_get(const char *name);
+
 #endif /* _KMAPLAB_PARAMS_H */

@@ -15,9 +15,6 @@ void __bug(const char *file, int line, const char *func, const char *fmt, ...);
 __cold __printf(4, 5)
 void __warn(const char *file, int line, const char *func, const char *fmt, ...);
 
-/* Number of WARN()s so far; tests compare it before and after. */
-extern unsigned long warn_count;
-
 #define BUG() __bug(__FILE__, __LINE__, __func__, NULL)
 #define BUG_ON(cond) do { if (unlikely(cond)) BUG(); } while (0)
 

@@ -35,9 +35,7 @@ struct obs_kernel_param {
 		__used __section(".init.setup") __aligned(4) =		\
 		{ __setup_str_##fn, fn }
 
-/* The raw command line, and lookup of a parsed parameter's value. */
+/* The raw command line. */
 extern char boot_command_line[];
-const char *cmdline_get(const char *name);
-void parse_kernel_params(const char *cmdline);
 
 #endif /* _LINUX_INIT_H */

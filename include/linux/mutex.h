@@ -39,7 +39,4 @@ bool mutex_is_locked(struct mutex *lock);
 struct task_struct *mutex_owner(struct mutex *lock);
 void mutex_destroy(struct mutex *lock);
 
-/* Times a mutex_lock() had to sleep, since boot (tests compare it). */
-extern atomic_t mutex_contended_count;
-
 #endif /* _LINUX_MUTEX_H */

@@ -124,7 +124,4 @@ static inline void raw_spin_lock_set_owner(raw_spinlock_t *lock,
 #endif
 #define assert_spin_locked(lock) WARN_ON(!spin_is_locked(lock))
 
-/* Number of spinlock debug reports so far (tests compare it). */
-extern unsigned long spin_bug_count;
-
 #endif /* _LINUX_SPINLOCK_H */

@@ -24,6 +24,7 @@
 #include <kmaplab/traps.h>
 #include <kmaplab/smp.h>
 #include <kmaplab/highmem.h>
+#include <kmaplab/interrupt.h>
 
 #define PIC1_CMD 0x20
 #define PIC1_DATA 0x21

@@ -42,6 +42,15 @@ static inline s64 div_s64(s64 dividend, s32 divisor)
 	return neg ? -(s64)q : (s64)q;
 }
 
+/* Truncating, as C's '/': the remainder takes the dividend's sign. */
+static inline s64 div_s64_rem(s64 dividend, s32 divisor, s32 *remainder)
+{
+	s64 q = div_s64(dividend, divisor);
+
+	*remainder = (s32)(dividend - q * divisor);
+	return q;
+}
+
 u64 div64_u64(u64 dividend, u64 divisor);
 
 static inline u64 mul_u64_u32_shr(u64 a, u32 mul, unsigned int shift)

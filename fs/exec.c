@@ -127,8 +127,11 @@ static int do_execve(const char *filename, const char *const *argv,
 		err = copy_strings(bprm, argv, user, &bprm->argc);
 	if (!err)
 		err = copy_strings(bprm, envp, user, &bprm->envc);
-	if (!err && !(bprm->mm = mm_alloc()))
-		err = -ENOMEM;
+	if (!err) {
+		bprm->mm = mm_alloc();
+		if (!bprm->mm)
+			err = -ENOMEM;
+	}
 	if (err)
 		goto out;
 

@@ -83,7 +83,10 @@ int close_fd(unsigned int fd)
 	struct files_struct *files = current->files;
 	struct file *f;
 
-	if (!files || fd >= NR_OPEN_DEFAULT || !(f = files->fd[fd]))
+	if (!files || fd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	f = files->fd[fd];
+	if (!f)
 		return -EBADF;
 	files->fd[fd] = NULL;
 	files->close_on_exec &= ~(1UL << fd);

@@ -112,8 +112,11 @@ static int create_node(int dfd, const char *path, umode_t mode, unsigned int dev
 		err = -EEXIST;
 	else if (!strcmp(last, ".") || !strcmp(last, ".."))
 		err = -EEXIST;
-	else if (IS_ERR(inode = ramfs_new_inode(dir, last, mode, dev)))
-		err = PTR_ERR(inode);
+	else {
+		inode = ramfs_new_inode(dir, last, mode, dev);
+		if (IS_ERR(inode))
+			err = PTR_ERR(inode);
+	}
 	mutex_unlock(&fs_lock);
 	return err;
 }

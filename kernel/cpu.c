@@ -40,7 +40,8 @@ static int cpu_hotplug_disabled;	/* under cpu_hotplug_lock */
 unsigned long cpu_down_timeout_ms = 10000;
 
 /* cpumask_of(cpu): a mask with just cpu, for every cpu. */
-#define CPU_BIT(n) [n] = { { 1UL << (n) } }
+#define CPU_BIT(n) \
+	[n] = { { 1UL << (n) } }
 const cpumask_t cpu_bit_masks[NR_CPUS] = {
 	CPU_BIT(0), CPU_BIT(1), CPU_BIT(2), CPU_BIT(3),
 	CPU_BIT(4), CPU_BIT(5), CPU_BIT(6), CPU_BIT(7),

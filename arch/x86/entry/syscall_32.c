@@ -16,7 +16,8 @@ typedef long (*sys_call_ptr_t)(unsigned long, unsigned long, unsigned long,
 			       unsigned long, unsigned long, unsigned long);
 
 /* (void *): the entries have their own prototypes, all register-sized. */
-#define __SYSCALL(nr, sym) [__NR_##nr] = (sys_call_ptr_t)(void *)sym,
+#define __SYSCALL(nr, sym) \
+	[__NR_##nr] = (sys_call_ptr_t)(void *)sym,
 
 static const sys_call_ptr_t ia32_sys_call_table[__NR_syscalls] = {
 	__SYSCALL(exit, sys_exit)

@@ -51,13 +51,13 @@
 
 #define __unsigned_scalar_typeof(x) typeof(				\
 		_Generic((x),						\
-			char:	(unsigned char)0,			\
+			char : (unsigned char)0,			\
 			__scalar_type_to_unsigned_cases(char),		\
 			__scalar_type_to_unsigned_cases(short),		\
 			__scalar_type_to_unsigned_cases(int),		\
 			__scalar_type_to_unsigned_cases(long),		\
 			__scalar_type_to_unsigned_cases(long long),	\
-			default: (x)))
+			default : (x)))
 
 #define __bf_cast_unsigned(type, x)	((__unsigned_scalar_typeof(type))(x))
 
@@ -135,7 +135,7 @@ static __always_inline u64 field_mask(u64 field)
 	return field / field_multiplier(field);
 }
 #define field_max(field)	((typeof(field))field_mask(field))
-#define ____MAKE_OP(type,base,to,from)					\
+#define ____MAKE_OP(type, base, to, from)					\
 static __always_inline __##type type##_encode_bits(base v, base field)	\
 {									\
 	if (__builtin_constant_p(v) && (v & ~field_mask(field)))	\
@@ -157,10 +157,10 @@ static __always_inline base type##_get_bits(__##type v, base field)	\
 	return (from(v) & field)/field_multiplier(field);		\
 }
 #define __MAKE_OP(size)							\
-	____MAKE_OP(le##size,u##size,cpu_to_le##size,le##size##_to_cpu)	\
-	____MAKE_OP(be##size,u##size,cpu_to_be##size,be##size##_to_cpu)	\
-	____MAKE_OP(u##size,u##size,,)
-____MAKE_OP(u8,u8,,)
+	____MAKE_OP(le##size, u##size, cpu_to_le##size, le##size##_to_cpu)	\
+	____MAKE_OP(be##size, u##size, cpu_to_be##size, be##size##_to_cpu)	\
+	____MAKE_OP(u##size, u##size, ,)
+____MAKE_OP(u8, u8, ,)
 __MAKE_OP(16)
 __MAKE_OP(32)
 __MAKE_OP(64)

@@ -43,7 +43,7 @@ static inline unsigned long __sw_hweight64(u64 w)
 	  (!!((w) & (1ULL << 5))) +	\
 	  (!!((w) & (1ULL << 6))) +	\
 	  (!!((w) & (1ULL << 7)))))
-#define __const_hweight16(w) (__const_hweight8(w)  + __const_hweight8((w)  >> 8 ))
+#define __const_hweight16(w) (__const_hweight8(w) + __const_hweight8((w) >> 8))
 #define __const_hweight32(w) (__const_hweight16(w) + __const_hweight16((w) >> 16))
 #define __const_hweight64(w) (__const_hweight32(w) + __const_hweight32((w) >> 32))
 

@@ -19,11 +19,4 @@
 		      "pointer type mismatch in container_of()");	\
 	((type *)(__mptr - offsetof(type, member))); })
 
-/* The same, keeping a const pointer const. */
-#define container_of_const(ptr, type, member)				\
-	_Generic(ptr,							\
-		const __typeof__(*(ptr)) *: ((const type *)container_of(ptr, type, member)),\
-		default: ((type *)container_of(ptr, type, member))	\
-	)
-
 #endif /* _LINUX_CONTAINER_OF_H */

@@ -6,7 +6,7 @@
 
 struct list_head;
 
-typedef int __attribute__((nonnull(2,3))) (*list_cmp_func_t)(void *,
+typedef int __attribute__((nonnull(2, 3))) (*list_cmp_func_t)(void *,
 		const struct list_head *, const struct list_head *);
 
 /*
@@ -14,7 +14,7 @@ typedef int __attribute__((nonnull(2,3))) (*list_cmp_func_t)(void *,
  * goes after b). Stable -- equal elements keep their order -- and
  * O(n log n); a merge sort needing no memory (lib/list_sort.c).
  */
-__attribute__((nonnull(2,3)))
+__attribute__((nonnull(2, 3)))
 void list_sort(void *priv, struct list_head *head, list_cmp_func_t cmp);
 
 #endif /* _LINUX_LIST_SORT_H */

@@ -79,7 +79,7 @@ __STRUCT_FRACT(u32)
 		__abs_choose_expr(x, char,				\
 		__builtin_choose_expr(					\
 			__builtin_types_compatible_p(__typeof__(x), char), \
-			(char)({ signed char __x = (x); __x<0?-__x:__x; }), \
+			(char)({ signed char __x = (x); __x < 0 ? -__x : __x; }), \
 			((void)0)))))))
 
 #define __abs_choose_expr(x, type, other) __builtin_choose_expr(	\

@@ -12,7 +12,7 @@
  * packs the 32-bit hash and the length into one u64. salt keeps tables
  * of different owners from colliding the same way.
  */
-#define init_name_hash(salt) (unsigned long)(salt)
+#define init_name_hash(salt) ((unsigned long)(salt))
 
 static inline unsigned long partial_name_hash(unsigned long c,
 					      unsigned long prevhash)

@@ -110,16 +110,18 @@ def load_waivers(path=WAIVERS):
 
 
 def macro_at(path, line):
-	"""The name of the macro whose #define starts at path:line, or None."""
+	"""The name of the macro whose #define spans path:line (the line
+	itself or one of its continuation lines), or None."""
 	try:
 		with open(os.path.join(ROOT, path), errors='replace') as f:
-			for n, text in enumerate(f, 1):
-				if n == line:
-					m = DEFINE_RE.match(text)
-					return m.group(1) if m else None
+			lines = f.read().split('\n')
 	except OSError:
-		pass
-	return None
+		return None
+	n = line - 1
+	while n > 0 and lines[n - 1].rstrip().endswith('\\'):
+		n -= 1
+	m = DEFINE_RE.match(lines[n]) if 0 <= n < len(lines) else None
+	return m.group(1) if m else None
 
 
 def judge(msgs, waivers, verbose):

@@ -26,7 +26,7 @@ esac
 tty=$(tty) || { echo "run-qemu.sh --bochs: needs a terminal on stdin" >&2; exit 2; }
 
 out=build/run-bochs
-scripts/mkiso.sh "$elf" "$out.iso" "$cmdline" || exit 1
+scripts/mkiso.sh "$elf" "$out.iso" "$cmdline" build/initramfs.cpio || exit 1
 # sync=slowdown: at the prompt the guest idles, and so does the host
 python3 scripts/test/bochs.py bochsrc "$out.iso" "mode=term, dev=$tty" \
 	"$out.log" "$mib" "$cpus" slowdown >"$out.bochsrc" || exit 1

@@ -71,6 +71,8 @@ static inline bool access_ok(const void __user *addr, unsigned long size)
 }
 
 /* Return the number of bytes NOT copied (0: all of it). */
+/* arch/x86/lib/usercopy_32.c: the fixed-up copy under both families. */
+unsigned long __copy_user_ll(void *to, const void *from, unsigned long n);
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
 unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long clear_user(void __user *to, unsigned long n);

@@ -13,7 +13,13 @@
 #include <linux/errno.h>
 #include <linux/uaccess.h>
 
-static unsigned long __copy_user(void *dst, const void *src, unsigned long n)
+/*
+ * One "rep movsb" listed in the exception table: if it faults, the CPU
+ * has counted ECX down to the bytes left and the fixup resumes after it.
+ * Returns the bytes not copied. The user copies and the kernel's nofault
+ * copies (mm/maccess.c) are all this one instruction.
+ */
+unsigned long __copy_user_ll(void *dst, const void *src, unsigned long n)
 {
 	__asm__ __volatile__("1:	rep movsb\n"
 			     "2:\n"
@@ -30,7 +36,7 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 	might_sleep();
 	if (!access_ok(to, n))
 		return n;
-	return __copy_user((void __force *)to, from, n);
+	return __copy_user_ll((void __force *)to, from, n);
 }
 
 /* Whatever could not be read is zeroed: no stale kernel bytes leak. */
@@ -40,7 +46,7 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 
 	might_sleep();
 	if (access_ok(from, n))
-		left = __copy_user(to, (const void __force *)from, n);
+		left = __copy_user_ll(to, (const void __force *)from, n);
 	if (left)
 		memset((char *)to + (n - left), 0, left);
 	return left;

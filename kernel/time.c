@@ -114,14 +114,13 @@ void time_init(void)
  * while its vCPU thread is not running, and one lost tick makes the
  * TSC look twice as fast. The one-shot's output is computed from the
  * clock when it is read, so nothing is lost; a window whose start or end
- * we saw late (our vCPU was descheduled just then) is thrown away.
- * Returns 0 for a thrown-away window.
+ * we saw late (our vCPU was descheduled just then) is not clean.
  */
 #define PIT_CH2 0x42
 #define PIT_GATE 0x61			/* bit 0: ch2 gate, 1: speaker, 5: ch2 out */
 #define CAL_LATCH (PIT_FREQ / 50)	/* 20 ms */
 
-static unsigned long tsc_pit_window_khz(u64 *end)
+static unsigned long tsc_pit_window_khz(u64 *end, bool *clean)
 {
 	u64 before, t0, last, now;
 
@@ -144,8 +143,8 @@ static unsigned long tsc_pit_window_khz(u64 *end)
 	 * before and t0, and ran out between last and end. Each interval must
 	 * be under 1/64 of the window.
 	 */
-	if (t0 - before > (*end - t0) / 64 || *end - last > (*end - t0) / 64)
-		return 0;
+	*clean = t0 - before <= (*end - t0) / 64 &&
+		 *end - last <= (*end - t0) / 64;
 	return (unsigned long)div_u64((*end - t0) * (PIT_FREQ / 1000),
 				      CAL_LATCH);
 }
@@ -168,11 +167,21 @@ static bool pit_ch2_works(void)
 	return false;
 }
 
-/* The median of five clean windows (of fewer, if 50 tries give fewer). */
+static void sort_insert(unsigned long *v, int n)
+{
+	for (; n > 0 && v[n - 1] > v[n]; n--)
+		swap(v[n - 1], v[n]);
+}
+
+/*
+ * The median of five clean windows (of fewer, if 50 tries give fewer);
+ * on a host so busy that none is clean, of the last five windows.
+ */
 void tsc_calibrate(void)
 {
-	unsigned long khz[5];
-	int j, n = 0, tries = 0;
+	unsigned long khz[5], raw[5], w;
+	int n = 0, tries = 0;
+	bool clean;
 	u64 t1;
 
 	if (!boot_cpu_data.has_tsc) {
@@ -183,16 +192,20 @@ void tsc_calibrate(void)
 		pr_warn("time: PIT channel 2 does not count; no TSC clock\n");
 		return;
 	}
-	while (n < 5 && tries++ < 50) {
-		khz[n] = tsc_pit_window_khz(&t1);
-		if (!khz[n])
-			continue;
-		for (j = n++; j > 0 && khz[j - 1] > khz[j]; j--)
-			swap(khz[j - 1], khz[j]);
+	while (n < 5 && tries < 50) {
+		w = tsc_pit_window_khz(&t1, &clean);
+		raw[tries++ % 5] = w;
+		if (clean) {
+			khz[n] = w;
+			sort_insert(khz, n++);
+		}
 	}
 	if (!n) {
-		pr_warn("time: no clean TSC window in 50; no TSC clock\n");
-		return;
+		pr_warn("time: no clean TSC window in 50 (a busy host): the median of the last five\n");
+		for (n = 0; n < 5; n++) {
+			khz[n] = raw[n];
+			sort_insert(khz, n);
+		}
 	}
 	tsc_khz = max(1UL, khz[n / 2]);
 	ns_mult = (u32)div_u64((u64)1000000 << NS_SHIFT, tsc_khz);

@@ -25,6 +25,7 @@
 #include <kmaplab/smp.h>
 #include <kmaplab/engine.h>
 #include <linux/dmi.h>
+#include <kmaplab/trace.h>
 
 #ifndef KMAPLAB_VERSION
 #define KMAPLAB_VERSION "0.1"
@@ -78,6 +79,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	sched_init();		/* from here on this is the init task, pid 1 */
 	lapic_timer_start();	/* CPU 0's tick */
 	smp_init();		/* the other CPUs, each to its idle loop */
+	trace_init();		/* the per-CPU trace buffers (trace_buf_size=) */
 
 	failed = kunit_run_all();
 	bench_main();		/* only with `bench` on the command line */

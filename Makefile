@@ -89,7 +89,7 @@ endif
 # --- sources: every suite file tests/*_test.c is built in ------------------
 # The folders, as in Linux (docs/architecture.md has the map).
 SRC_DIRS := boot arch/x86/entry arch/x86/kernel arch/x86/lib arch/x86/mm \
-	init kernel mm sched lib lib/kunit lib/math drivers/tty/serial \
+	init kernel kernel/trace mm sched lib lib/kunit lib/math drivers/tty/serial \
 	drivers/video/console drivers/block drivers/base drivers/firmware \
 	teaching/monitor teaching/bench \
 	teaching/tlbdemo fs fs/ramfs drivers/tty drivers/char

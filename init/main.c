@@ -31,6 +31,7 @@
 #include <kmaplab/engine.h>
 #include <kmaplab/params.h>
 #include <linux/dmi.h>
+#include <kmaplab/trace.h>
 
 /*
  * PID 1 in user space (Linux's kernel_init()/run_init_process()): after
@@ -159,6 +160,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	sched_init();		/* from here on this is the init task, pid 1 */
 	lapic_timer_start();	/* CPU 0's tick */
 	smp_init();		/* the other CPUs, each to its idle loop */
+	trace_init();		/* the per-CPU trace buffers (trace_buf_size=) */
 	populate_rootfs();	/* the ramfs root and the initramfs, if any */
 
 	failed = kunit_run_all();

@@ -24,6 +24,7 @@
 #include <kmaplab/kmap_debug.h>
 #include <kmaplab/bug.h>
 #include <kmaplab/highmem.h>
+#include <trace/events/kmap.h>
 
 DEFINE_PER_CPU(struct kmap_stats, kmap_stats);
 
@@ -166,6 +167,7 @@ void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 	arch_kmap_local_post_map(__fix_to_virt(FIX_KMAP_BEGIN + slot), pteval);
 	tsk->kmap_ctrl.pteval[idx] = pteval;
 	this_cpu_inc(kmap_stats.local_map);
+	trace_kmap_local_map(slot, __fix_to_virt(FIX_KMAP_BEGIN + slot), pfn);
 	if (tsk->pagefault_disabled)	/* kmap_atomic(), or inside pagefault_disable() */
 		this_cpu_inc(kmap_stats.atomic_map);
 	preempt_enable();
@@ -219,6 +221,7 @@ void kunmap_local_indexed(const void *vaddr)
 	kmap_local_note_unmap(tsk, slot, pte_pfn(tsk->kmap_ctrl.pteval[idx]),
 			      __builtin_return_address(0),
 			      addr == top ? KMAP_UNMAPPED : KMAP_POPPED);
+	trace_kmap_local_unmap(slot, top, pte_pfn(tsk->kmap_ctrl.pteval[idx]));
 	tsk->kmap_ctrl.pteval[idx] = __pte(0);
 	kmap_local_idx_pop(tsk);
 	this_cpu_inc(kmap_stats.local_unmap);
@@ -266,6 +269,7 @@ void __kmap_local_sched_out(void)
 		kmap_local_note_unmap(tsk, slot, pte_pfn(pteval), NULL,
 				      KMAP_SWITCHED_OUT);
 		this_cpu_inc(kmap_stats.sched_out_slots);
+		trace_kmap_local_sched_out(slot, addr, pte_pfn(pteval));
 	}
 }
 
@@ -282,6 +286,7 @@ void __kmap_local_sched_in(void)
 		set_pte(kmap_get_pte(slot), pteval);
 		arch_kmap_local_post_map(__fix_to_virt(FIX_KMAP_BEGIN + slot), pteval);
 		this_cpu_inc(kmap_stats.sched_in_slots);
+		trace_kmap_local_sched_in(slot, __fix_to_virt(FIX_KMAP_BEGIN + slot), pte_pfn(pteval));
 	}
 }
 

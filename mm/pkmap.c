@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <kmaplab/bug.h>
 #include <kmaplab/highmem.h>
+#include <trace/events/kmap.h>
 
 
 static int pkmap_count[LAST_PKMAP];
@@ -145,6 +146,7 @@ start:
 		last_pkmap_nr = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
 		if (!last_pkmap_nr) {
 			this_cpu_inc(kmap_stats.pkmap_wraps);
+			trace_kmap_high_wrap();
 			flush_all_zero_pkmaps();
 			count = LAST_PKMAP;
 		}
@@ -191,6 +193,7 @@ void *kmap_high(struct page *page)
 		this_cpu_inc(kmap_stats.pkmap_hit);
 	pkmap_count[PKMAP_NR(vaddr)]++;
 	BUG_ON(pkmap_count[PKMAP_NR(vaddr)] < 2);
+	trace_kmap_high_map(vaddr, page, pkmap_count[PKMAP_NR(vaddr)]);
 	spin_unlock(&kmap_lock);
 	return (void *)vaddr;
 }
@@ -216,6 +219,7 @@ void kunmap_high(struct page *page)
 	}
 	/* Down to 1: the slot is reclaimable, a sleeping kmap() can retry. */
 	need_wakeup = --pkmap_count[nr] == 1 && waitqueue_active(&pkmap_map_wait);
+	trace_kmap_high_unmap(vaddr, page, pkmap_count[nr]);
 	spin_unlock(&kmap_lock);
 	if (need_wakeup)
 		wake_up(&pkmap_map_wait);

@@ -24,6 +24,7 @@
 #include <linux/string.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
+#include <trace/events/sched.h>
 #include <linux/highmem-internal.h>
 #include <asm/sections.h>
 #include <kmaplab/bug.h>
@@ -230,6 +231,7 @@ static void __schedule(bool preempt)
 		else
 			prev->nivcsw++;
 		rq->curr = next;
+		trace_sched_switch(preempt, prev, next);
 		context_switch(rq, prev, next);
 	} else {
 		raw_spin_unlock_irq(&rq->lock);

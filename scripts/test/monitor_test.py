@@ -139,7 +139,7 @@ def check_cpus(m, c, smp):
 	t = m.cmd('help')
 	c.check('help lists every command', has(t, *[r'^\s+%s\s' % w for w in (
 		'help', 'mem', 'layout', 'pt', 'kmaps', 'threads', 'stat', 'map',
-		'unmap', 'test', 'bench', 'tlbdemo', 'cpus', 'cpu_down', 'cpu_up',
+		'unmap', 'test', 'bench', 'tlbdemo', 'trace', 'cpus', 'cpu_down', 'cpu_up',
 		'reboot', 'exit')]), t)
 	t = m.cmd('cpus')
 	c.check('cpus: one line per CPU', has(t, r'^\s+CPU 0: online') and
@@ -216,6 +216,26 @@ def check_map(m, c, high_pfn):
 	m.cmd('unmap')
 
 
+def check_trace(m, c, high_pfn):
+	"""trace on around a map/unmap; show prints it as ftrace's trace file."""
+	m.cmd('trace clear')
+	t = m.cmd('trace on kmap_local_*')
+	c.check('trace on <glob>: says how many events', has(t, r'^trace: 4 events on'), t)
+	t = m.cmd('map %#x' % high_pfn)
+	slot = re.search(r'mapped at ([0-9a-f]{8})', t or '')
+	m.cmd('unmap')
+	m.cmd('trace off')
+	t = m.cmd('trace show')
+	va = slot.group(1) if slot else 'none'
+	line = r'\s+init-1\s+\[\d{3}\] [.dNh0-9a-f]{5}\s+\d+\.\d{6}: '
+	c.check('trace show: ftrace header, the map then the unmap', has(
+		t, r'# tracer: nop', r'# entries-in-buffer/entries-written: \d+/\d+   #P:\d',
+		line + r'kmap_local_map: slot=\d+ addr=%s pfn=%05x highmem' % (va, high_pfn),
+		line + r'kmap_local_unmap: slot=\d+ addr=%s pfn=%05x highmem' % (va, high_pfn)) and
+		t.index('kmap_local_map:') < t.index('kmap_local_unmap:'), t)
+	m.cmd('trace clear')
+
+
 def check_tools(m, c):
 	"""tlbdemo, test and bench from the prompt."""
 	t = m.cmd('tlbdemo 50')
@@ -245,6 +265,8 @@ BAD_INPUT = [
 	('unmap', r'^error: the monitor holds no mapping'),
 	('tlbdemo 0', r'^error: trials must be'),
 	('cpu_down 99', r'^error: no CPU 99'),
+	('trace frob', r'^usage: trace on\|off'),
+	('trace on nosuchevent', r"^error: no trace event matches 'nosuchevent'"),
 	('bench nosuchcase', r"^error: no benchmark case matches 'nosuchcase'"),
 	('a b c d e f', r'^error: too many words'),
 	('x' * 300, r"^error: unknown command 'x{100,}'"),
@@ -333,6 +355,7 @@ def run(args):
 		check_cpus(m, c, args.smp)
 		high_pfn = check_views(m, c)
 		check_map(m, c, high_pfn)
+		check_trace(m, c, high_pfn)
 		check_tools(m, c)
 		check_bad_input(m, c)
 		check_editor(m, c)

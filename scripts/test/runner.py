@@ -123,6 +123,10 @@ RUNS = [
 	# The debug force-map mode: lowmem pages through the fixmap slots too
 	Run('tcg-forcemap', mem='256M', cmdline=FULL + ' kmap_local.force_map=1',
 	    filter='kmap*'),
+	# Every trace event on (docs/trace.md), a small buffer that wraps: the
+	# hooks fire inside the pool lock, the switch and the shootdown IPIs
+	Run('tcg-trace-all', mem='256M', qemu=('-smp', '2'),
+	    cmdline=FULL + ' trace_event=* trace_buf_size=8K', filter='kmap*'),
 	# RAM-size matrix (mm/): the memory suites at each size
 	Run('tcg-16M', mem='16M', filter='mm_*'),
 	Run('tcg-128M-lowmem32M', mem='128M', cmdline='lowmem=32M', filter='mm_*'),

@@ -26,6 +26,7 @@
 #include <kmaplab/tlbdemo.h>
 #include <kmaplab/highmem.h>
 #include <kmaplab/mm.h>
+#include <kmaplab/trace.h>
 
 #define MAX_ARGS 4
 #define MON_MAPS 8
@@ -257,6 +258,31 @@ static int cmd_kmaps(int argc, char **argv)
 	return 0;
 }
 
+/* trace on [glob] | off [glob] | clear | show: the trace events (docs/trace.md). */
+static int cmd_trace(int argc, char **argv)
+{
+	const char *what = argv[1], *glob = argc > 2 ? argv[2] : "*";
+	bool on = !strcmp(what, "on");
+
+	if (on || !strcmp(what, "off")) {
+		int n = trace_set_event(glob, on);
+
+		if (!n) {
+			pr_info("error: no trace event matches '%s'\n", glob);
+			return -EINVAL;
+		}
+		pr_info("trace: %d event%s %s\n", n, n == 1 ? "" : "s", on ? "on" : "off");
+	} else if (!strcmp(what, "clear") && argc == 2) {
+		trace_clear();
+	} else if (!strcmp(what, "show") && argc == 2) {
+		trace_show();
+	} else {
+		pr_info("usage: trace on|off [event glob] | trace clear | trace show\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int cmd_help(int argc, char **argv);
 static int cmd_mem(int argc, char **argv) { show_mem(); return 0; }
 static int cmd_layout(int argc, char **argv) { print_vm_layout(); return 0; }
@@ -287,6 +313,8 @@ static const struct mon_cmd {
 	{ "vm", "<pid>", "a process's VMAs; each present page's pfn, highmem?", 1, 1, cmd_vm },
 	{ "run", "<prog> [args]", "start a program (e.g. run /bin/sh), wait for it",
 	  1, MONITOR_RUN_ARGS, cmd_run },
+	{ "trace", "<what> [glob]", "on|off [event glob], clear, show: ftrace-format event log",
+	  1, 2, cmd_trace },
 	{ "cpus", "", "which CPUs are online", 0, 0, cmd_cpus },
 	{ "cpu_down", "<cpu>", "take a CPU offline (waits for pinned tasks)", 1, 1, cmd_cpu_hotplug },
 	{ "cpu_up", "<cpu>", "bring a CPU back online", 1, 1, cmd_cpu_hotplug },

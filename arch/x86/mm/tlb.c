@@ -33,6 +33,7 @@
 #include <asm/processor.h>
 #include <kmaplab/params.h>
 #include <kmaplab/mm.h>
+#include <trace/events/tlb.h>
 
 DEFINE_PER_CPU(struct tlb_stats, tlb_stats);
 unsigned long tlb_single_page_flush_ceiling = 33;
@@ -78,6 +79,7 @@ static void do_flush_range(void *data)
 
 	if (!local)
 		this_cpu_inc(tlb_stats.shootdown_received);
+	trace_tlb_flush(local ? TLB_LOCAL_SHOOTDOWN : TLB_REMOTE_SHOOTDOWN, r->start, r->end);
 	if (!r->end) {
 		do_flush_tlb_all();
 		if (local)

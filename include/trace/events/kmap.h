@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _TRACE_KMAP_H
+#define _TRACE_KMAP_H
+/*
+ * kmap events (kmaplab's; Linux 6.1 has none for kmap). Each hook is
+ * inline and costs one predicted-not-taken test while the event is off;
+ * the recording is out of line, in kernel/trace/trace.c.
+ */
+#include <linux/mm.h>
+#include <linux/page-flags.h>
+#include <asm/highmem.h>
+#include <kmaplab/trace.h>
+
+/* highmem or lowmem (force-map mode maps lowmem pages in slots too). */
+static inline bool trace_pfn_highmem(unsigned long pfn)
+{
+	return pfn_valid(pfn) && PageHighMem(pfn_to_page(pfn));
+}
+
+static __always_inline void trace_kmap_local_map(int slot, unsigned long addr,
+						 unsigned long pfn)
+{
+	if (trace_event_on(TRACE_KMAP_LOCAL_MAP))
+		trace_record(TRACE_KMAP_LOCAL_MAP, slot, addr, pfn,
+			     trace_pfn_highmem(pfn), NULL);
+}
+
+static __always_inline void trace_kmap_local_unmap(int slot, unsigned long addr,
+						   unsigned long pfn)
+{
+	if (trace_event_on(TRACE_KMAP_LOCAL_UNMAP))
+		trace_record(TRACE_KMAP_LOCAL_UNMAP, slot, addr, pfn,
+			     trace_pfn_highmem(pfn), NULL);
+}
+
+/* The context switch emptying (out) or refilling (in) one of current's slots. */
+static __always_inline void trace_kmap_local_sched_out(int slot, unsigned long addr,
+						       unsigned long pfn)
+{
+	if (trace_event_on(TRACE_KMAP_LOCAL_SCHED_OUT))
+		trace_record(TRACE_KMAP_LOCAL_SCHED_OUT, slot, addr, pfn, 0, NULL);
+}
+
+static __always_inline void trace_kmap_local_sched_in(int slot, unsigned long addr,
+						      unsigned long pfn)
+{
+	if (trace_event_on(TRACE_KMAP_LOCAL_SCHED_IN))
+		trace_record(TRACE_KMAP_LOCAL_SCHED_IN, slot, addr, pfn, 0, NULL);
+}
+
+/*
+ * kmap()'s pool: page taken (or released) at pool address vaddr; count
+ * is the slot's count after it, its users + 1 (1: unused, reclaimable).
+ */
+static __always_inline void trace_kmap_high_map(unsigned long vaddr,
+						struct page *page,
+						unsigned int count)
+{
+	if (trace_event_on(TRACE_KMAP_HIGH_MAP))
+		trace_record(TRACE_KMAP_HIGH_MAP, PKMAP_NR(vaddr), vaddr,
+			     page_to_pfn(page), count, NULL);
+}
+
+static __always_inline void trace_kmap_high_unmap(unsigned long vaddr,
+						  struct page *page,
+						  unsigned int count)
+{
+	if (trace_event_on(TRACE_KMAP_HIGH_UNMAP))
+		trace_record(TRACE_KMAP_HIGH_UNMAP, PKMAP_NR(vaddr), vaddr,
+			     page_to_pfn(page), count, NULL);
+}
+
+/*
+ * The search for a free pool slot wrapped to 0: the unused slots of the
+ * whole pool (slots=LAST_PKMAP) are reclaimed, with one global flush.
+ * Called with kmap_lock held: nothing here may take it.
+ */
+static __always_inline void trace_kmap_high_wrap(void)
+{
+	if (trace_event_on(TRACE_KMAP_HIGH_WRAP))
+		trace_record(TRACE_KMAP_HIGH_WRAP, LAST_PKMAP, 0, 0, 0, NULL);
+}
+
+#endif /* _TRACE_KMAP_H */

@@ -67,22 +67,32 @@ static inline bool pmd_large(pmd_t pmd)
  * half first when unmapping -- the CPU never walks a half-written entry
  * that is present.
  */
-static inline void set_pte(pte_t *ptep, pte_t pte)
+static inline void __set_entry_halves(void *entry, u64 val)
 {
-	volatile u32 *half = (volatile u32 *)ptep;
+	volatile u32 *half = entry;
 
-	half[1] = (u32)(pte_val(pte) >> 32);
+	half[1] = (u32)(val >> 32);
 	barrier();
-	half[0] = (u32)pte_val(pte);
+	half[0] = (u32)val;
 }
 
-static inline void pte_clear_kernel(pte_t *ptep)
+static inline void __clear_entry_halves(void *entry)
 {
-	volatile u32 *half = (volatile u32 *)ptep;
+	volatile u32 *half = entry;
 
 	half[0] = 0;
 	barrier();
 	half[1] = 0;
+}
+
+static inline void set_pte(pte_t *ptep, pte_t pte)
+{
+	__set_entry_halves(ptep, pte_val(pte));
+}
+
+static inline void pte_clear_kernel(pte_t *ptep)
+{
+	__clear_entry_halves(ptep);
 }
 
 struct mm_struct;
@@ -101,20 +111,12 @@ static inline bool pmd_none(pmd_t pmd)
 /* As set_pte(): high half first, so a present entry is never half-written. */
 static inline void set_pmd(pmd_t *pmdp, pmd_t pmd)
 {
-	volatile u32 *half = (volatile u32 *)pmdp;
-
-	half[1] = (u32)(pmd_val(pmd) >> 32);
-	barrier();
-	half[0] = (u32)pmd_val(pmd);
+	__set_entry_halves(pmdp, pmd_val(pmd));
 }
 
 static inline void pmd_clear(pmd_t *pmdp)
 {
-	volatile u32 *half = (volatile u32 *)pmdp;
-
-	half[0] = 0;
-	barrier();
-	half[1] = 0;
+	__clear_entry_halves(pmdp);
 }
 
 /* The page table (a lowmem page) a page-directory entry points at. */

@@ -9,13 +9,17 @@
 
 usage() {
 	cat <<USAGE
-usage: $0 [-h] [--iso] [--smp N] [qemu args...] [-- kernel command line...]
+usage: $0 [-h] [-v] [--iso] [--smp N] [qemu args...] [-- kernel command line...]
        $0 --bochs [--smp N] [-m SIZE] [-- kernel command line...]
 
   --iso    boot through GRUB (an ISO built for this command line)
            instead of QEMU's built-in Multiboot loader (-kernel)
   --bochs  boot that ISO under Bochs (always GRUB: Bochs has no -kernel)
   --smp N  N CPUs (QEMU's -smp N; Bochs' cpu count)
+  -v       show the boot's self-test output as it comes (~1,100 lines,
+           deliberate BUG:/WARNING: reports among them); by default a
+           progress line and a summary stand for it, and the full console
+           output goes to build/run-qemu.log (under Bochs: always shown)
   -h       this help
 
 QEMU gets -m 256M unless you pass -m; later options win.  The kernel
@@ -39,11 +43,12 @@ USAGE
 
 cd "$(dirname "$0")" || exit 1
 
-iso= bochs= smp= mem=256M
+iso= bochs= smp= mem=256M verbose=
 qemu_args=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	-h|--help) usage; exit 0 ;;
+	-v|--verbose) verbose=1 ;;
 	--iso)	iso=1 ;;
 	--bochs) bochs=1 ;;
 	--smp)	smp=$2; shift ;;
@@ -72,11 +77,17 @@ else
 	why=$(scripts/kvm-probe.sh "$elf"); ok=$?
 	printf '%s\n%s\n%s\n' "$stamp" "$ok" "$why" >"$cache"
 fi
+# One line, as information: which engine, and in words why not KVM.
 if [ "$ok" = 0 ]; then
-	echo "run-qemu.sh: using KVM"
+	echo "run-qemu.sh: engine: KVM (hardware virtualization)"
 	accel=(-enable-kvm -cpu host,-arch-capabilities)
 else
-	echo "run-qemu.sh: using TCG (-cpu max): ${why:-KVM probe failed}"
+	case $why in
+	"no /dev/kvm")	why="this machine offers no KVM (no /dev/kvm)" ;;
+	"/dev/kvm not accessible") why="no permission to use /dev/kvm" ;;
+	*)	why="KVM is there but did not run a test boot of this kernel (details: $cache)" ;;
+	esac
+	echo "run-qemu.sh: engine: QEMU TCG, software emulation (-cpu max), because $why"
 	accel=(-accel tcg -cpu max)
 fi
 
@@ -89,6 +100,12 @@ fi
 
 # isa-debug-exit lets kunit_shutdown=poweroff and panic= end QEMU too;
 # -no-reboot turns a triple fault into an exit instead of a reboot loop.
-exec qemu-system-i386 "${accel[@]}" -display none -no-reboot \
-	-serial mon:stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
-	-m "$mem" ${smp:+-smp "$smp"} "${boot[@]}" "${qemu_args[@]}"
+qemu=(qemu-system-i386 "${accel[@]}" -display none -no-reboot
+	-serial mon:stdio -device isa-debug-exit,iobase=0xf4,iosize=4
+	-m "$mem" ${smp:+-smp "$smp"} "${boot[@]}" "${qemu_args[@]}")
+[ -n "$verbose" ] && exec "${qemu[@]}"
+# Quiet: the console goes through scripts/boot-summary.py, which keeps all
+# of it in the log and shows the self-tests as a summary (the kernel's
+# output itself stays as Linux would print it). QEMU's exit status is ours.
+"${qemu[@]}" | scripts/boot-summary.py build/run-qemu.log
+exit "${PIPESTATUS[0]}"

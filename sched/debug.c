@@ -86,11 +86,11 @@ void show_threads(void)
 	struct task_struct *p;
 	unsigned long flags;
 
-	pr_info("  PID COMM             STATE           PREEMPT PGFLT-OFF MIGR-OFF KMAPS  SWITCHES(v/i)\n");
+	pr_info("  PID COMM             STATE           CPU PREEMPT PGFLT-OFF MIGR-OFF KMAPS  SWITCHES(v/i)\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p)
-		pr_info("%5d %-16s %-15s %7x %9d %8u %5d  %lu/%lu%s\n", p->pid,
-			p->comm, task_state_name(p),
+		pr_info("%5d %-16s %-15s %3d %7x %9d %8u %5d  %lu/%lu%s\n", p->pid,
+			p->comm, task_state_name(p), task_cpu(p),
 			p == current ? self_preempt : p->thread_info.preempt_count,
 			p->pagefault_disabled, p->migration_disabled,
 			p->kmap_ctrl.idx / KM_INCR, p->nvcsw, p->nivcsw,

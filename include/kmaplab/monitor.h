@@ -20,6 +20,14 @@ int monitor_run_line(char *line);
  * terminated). Returns its length, or -1 when the user typed ^C.
  */
 int monitor_read_line(char *buf, size_t size, const char *prompt);
+/* A number as C writes it (123, 0x7b, 0173); else one "error:" line naming what. */
+int monitor_parse_num(const char *what, const char *s, unsigned long *v);
+
+/* teaching/monitor/monitor_maps.c: map PFN, unmap [N] */
+#define MONITOR_MAPS 8		/* mappings the monitor holds at most */
+int monitor_nr_maps(void);
+int cmd_map(int argc, char **argv);
+int cmd_unmap(int argc, char **argv);
 
 /* teaching/monitor/monitor_proc.c: ps, vm PID, run PROG [ARGS] */
 #define MONITOR_RUN_ARGS 3
@@ -32,6 +40,7 @@ int cmd_run(int argc, char **argv);
  * <linux/mm.h>, <kmaplab/mm.h> and <kmaplab/highmem.h>).
  */
 void show_threads(void);		/* sched/debug.c */
-void kunit_run_glob(const char *glob);	/* lib/kunit/executor.c */
+/* lib/kunit/executor.c: 0, or -ENOENT when no suite matches (nothing runs) */
+int kunit_run_glob(const char *glob);
 
 #endif /* _KMAPLAB_MONITOR_H */

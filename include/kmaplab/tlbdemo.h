@@ -63,4 +63,28 @@ void tlbdemo_report(const struct tlbdemo_result *res);
 int tlbdemo_print(unsigned int trials);
 const char *tlbdemo_method_name(enum tlbdemo_method m);
 
+/*
+ * The same across CPUs (teaching/tlbdemo/tlbdemo_smp.c): CPU A changes a
+ * global kernel PTE and runs invlpg on itself only; CPU B, which had
+ * cached the old translation, still reads the old page -- until the
+ * shootdown (flush_tlb_kernel_range()'s IPI) makes it invalidate too.
+ */
+struct tlbdemo_smp_result {
+	const char *engine;
+	enum kmaplab_engine engine_id;
+	int cpu_a, cpu_b;		/* A changes the PTE, B reads */
+	unsigned int trials;
+	unsigned int remote_first_a;	/* B's first read saw A (as it must) */
+	unsigned int local_after_b;	/* A, after its own invlpg, saw B */
+	unsigned int remote_stale_a;	/* B, with no shootdown, saw the OLD A */
+	unsigned int remote_after_shootdown_b; /* B, after the shootdown, saw B */
+};
+
+/* 0; -ENODEV with one CPU online; -ENOMEM; -EINVAL (no trials). */
+int tlbdemo_smp_run(struct tlbdemo_smp_result *res, unsigned int trials);
+/* B's stale read, per engine (docs/tlbdemo.md). */
+enum tlbdemo_expect tlbdemo_expect_remote_stale(const struct tlbdemo_smp_result *res);
+void tlbdemo_smp_report(const struct tlbdemo_smp_result *res);
+int tlbdemo_smp_print(unsigned int trials);
+
 #endif /* _KMAPLAB_TLBDEMO_H */

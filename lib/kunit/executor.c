@@ -19,6 +19,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <kunit/test.h>
 #include <kmaplab/kunit.h>
@@ -219,11 +220,14 @@ int kunit_run_all(void)
 }
 
 /* The monitor's "test [glob]": run again with a new filter. */
-void kunit_run_glob(const char *glob)
+int kunit_run_glob(const char *glob)
 {
 	static char buf[256];
 
 	strscpy(buf, glob, sizeof(buf));
 	kunit_filter_glob_setup(buf);
+	if (!kunit_count_selected())
+		return -ENOENT;		/* not an empty "1..0" plan: the caller says so */
 	kunit_run_all();
+	return 0;
 }

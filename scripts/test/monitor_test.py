@@ -147,12 +147,23 @@ def check_cpus(m, c, smp):
 	if smp > 1:
 		last = smp - 1
 		t = m.cmd('cpu_down %d' % last, timeout=60)
-		c.check('cpu_down: the CPU goes offline', has(
-			t, r'^CPU %d is offline' % last), t)
+		c.check('cpu_down: the CPU goes offline, said once', has(
+			t, r'^cpu_down: CPU %d is offline \(\d+ online\)' % last) and
+			len(re.findall(r'is offline', t or '')) == 1, t)
+		t = m.cmd('cpu_down %d' % last)
+		c.check('cpu_down of an offline CPU: the rule in words', has(
+			t, r'^error: CPU %d is offline already' % last), t)
 		t = m.cmd('cpus')
 		c.check('cpus: shows it offline', has(t, r'CPU %d: offline' % last), t)
 		t = m.cmd('cpu_up %d' % last, timeout=60)
 		c.check('cpu_up: back online', has(t, r'^CPU %d is online' % last), t)
+		t = m.cmd('cpu_up %d' % last)
+		c.check('cpu_up of an online CPU: the rule in words', has(
+			t, r'^error: CPU %d is online already' % last), t)
+		t = m.cmd('threads')
+		c.check('threads: a CPU column, a CPU per task', has(
+			t, r'^\s+PID COMM\s+STATE\s+CPU PREEMPT', r'^\s+0 swapper/%d\s+R \(running\)\s+%d\s'
+			% (last, last)), t)
 
 
 def check_views(m, c):
@@ -183,8 +194,8 @@ def check_held_slot(m, c, va, pfn):
 	c.check('kmaps: init holds the slot', has(
 		t, r'init \(pid 1\): 1 mapping', r'%s\s+pfn %#07x' % (va, pfn)), t)
 	t = m.cmd('threads')
-	c.check('threads: init has preemption on, migration off, 1 map',
-		has(t, r'^\s+1 init\s+R \(running\)\s+0\s+0\s+1\s+1\s'), t)
+	c.check('threads: init on its CPU, preemption on, migration off, 1 map',
+		has(t, r'^\s+1 init\s+R \(running\)\s+\d+\s+0\s+0\s+1\s+1\s'), t)
 	t = m.cmd('test tlbdemo')
 	c.check('test refuses while a mapping is held', has(
 		t, r'^error: .test. needs the monitor to hold no kmap_local'), t)
@@ -194,7 +205,8 @@ def check_map(m, c, high_pfn):
 	"""map a highmem pfn, look at it, unmap it; map a lowmem one."""
 	before = m.cmd('stat')
 	t = m.cmd('map %#x' % high_pfn)
-	slot = re.search(r'mapped at ([0-9a-f]{8}): kmap_local slot', t or '')
+	slot = re.search(r'^mapping 0: pfn %#x \(highmem\) at ([0-9a-f]{8}): kmap_local slot'
+			 % high_pfn, t or '', re.M)
 	c.check('map: a highmem pfn lands in a kmap_local slot', slot is not None, t)
 	if slot:
 		va = slot.group(1)
@@ -212,8 +224,35 @@ def check_map(m, c, high_pfn):
 		int(n1.group(1)) == int(n0.group(1)) + 1, (before or '') + (after or ''))
 	t = m.cmd('map 0x2000')
 	c.check('map: a lowmem pfn needs no slot', has(
-		t, r'\(lowmem\) is at c2000000: kmap_local_page returned its direct-map'), t)
+		t, r'\(lowmem\) at c2000000: kmap_local_page returned its direct-map'), t)
 	m.cmd('unmap')
+
+
+def check_unmap_order(m, c, high_pfn):
+	"""The monitor's limit of MONITOR_MAPS, named; unmap 0 while 1 is
+	held pops the top slot, with the WARNING bracketed (lab 01)."""
+	for i in range(8):
+		t = m.cmd('map %#x' % (high_pfn + i))
+	t = m.cmd('map %#x' % (high_pfn + 8))
+	c.check('map: the 9th mapping names the limit', has(
+		t, r'^error: the monitor holds 8 mappings, its limit \(MONITOR_MAPS\)'), t)
+	for i in range(6):
+		m.cmd('unmap')
+	t = m.cmd('unmap 0')
+	c.check('unmap 0 with 1 held: out of order, WARNING bracketed, top popped', has(
+		t, r'^unmap 0: kunmap_local\([0-9a-f]{8}\) while mapping 1 \(([0-9a-f]{8})\) is more recent',
+		r'# capture: expecting reports',
+		r'^the kernel popped the most recent slot instead: [0-9a-f]{8} \(pfn %#x, mapping 1\) is gone'
+		% (high_pfn + 1), r'\(pfn %#x\), the one asked for, is still mapped' % high_pfn,
+		r'^out-of-order unmaps counted: 1 more', r'# capture: reports done') and
+		# the WARNING prints once per boot: inside the bracket, if at all
+		(not has(t, r'^WARNING:') or t.index('expecting reports') <
+		 t.index('\nWARNING:') < t.index('reports done')), t)
+	t = m.cmd('kmaps')
+	c.check('kmaps: the mapping asked for is the one left', has(
+		t, r'init \(pid 1\): 1 mapping', r'pfn %#07x' % high_pfn), t)
+	t = m.cmd('unmap')
+	c.check('unmap: then releases it', has(t, r'0 mapping\(s\) left'), t)
 
 
 def check_trace(m, c, high_pfn):
@@ -222,7 +261,7 @@ def check_trace(m, c, high_pfn):
 	t = m.cmd('trace on kmap_local_*')
 	c.check('trace on <glob>: says how many events', has(t, r'^trace: 4 events on'), t)
 	t = m.cmd('map %#x' % high_pfn)
-	slot = re.search(r'mapped at ([0-9a-f]{8})', t or '')
+	slot = re.search(r' at ([0-9a-f]{8}): kmap_local slot', t or '')
 	m.cmd('unmap')
 	m.cmd('trace off')
 	t = m.cmd('trace show')
@@ -265,6 +304,10 @@ BAD_INPUT = [
 	('unmap', r'^error: the monitor holds no mapping'),
 	('tlbdemo 0', r'^error: trials must be'),
 	('cpu_down 99', r'^error: no CPU 99'),
+	('cpu_down 0', r'^error: CPU 0 is the boot CPU and cannot go offline'),
+	('cpu_up 0', r'^error: CPU 0 is online already'),
+	('test nosuch', r"^error: no KUnit suite matches 'nosuch'"),
+	('unmap 3', r'^error: the monitor holds no mapping'),
 	('trace frob', r'^usage: trace on\|off'),
 	('trace on nosuchevent', r"^error: no trace event matches 'nosuchevent'"),
 	('bench nosuchcase', r"^error: no benchmark case matches 'nosuchcase'"),
@@ -355,6 +398,7 @@ def run(args):
 		check_cpus(m, c, args.smp)
 		high_pfn = check_views(m, c)
 		check_map(m, c, high_pfn)
+		check_unmap_order(m, c, high_pfn)
 		check_trace(m, c, high_pfn)
 		check_tools(m, c)
 		check_bad_input(m, c)

@@ -29,16 +29,8 @@
 #include <kmaplab/trace.h>
 
 #define MAX_ARGS 4
-#define MON_MAPS 8
 
 static bool monitor_enabled;
-
-/* The monitor's own kmap_local mappings: a stack, like any task's. */
-static struct {
-	void *addr;
-	unsigned long pfn;
-} mon_maps[MON_MAPS];
-static int mon_nr_maps;
 
 static int __init monitor_setup(char *s)
 {
@@ -72,7 +64,7 @@ static bool all_hex(const char *s)
 }
 
 /* A number as C writes it: 123, 0x7b or 0173. One error line if not. */
-static int parse_num(const char *what, const char *s, unsigned long *v)
+int monitor_parse_num(const char *what, const char *s, unsigned long *v)
 {
 	int err = kstrtoul(s, 0, v);
 
@@ -91,63 +83,9 @@ static int cmd_pt(int argc, char **argv)
 {
 	unsigned long va;
 
-	if (parse_num("address", argv[1], &va))
+	if (monitor_parse_num("address", argv[1], &va))
 		return -EINVAL;
 	dump_pagetable(va);
-	return 0;
-}
-
-static int cmd_map(int argc, char **argv)
-{
-	struct page *page;
-	unsigned long pfn;
-	u8 *v;
-
-	if (parse_num("pfn", argv[1], &pfn))
-		return -EINVAL;
-	if (!pfn_valid(pfn)) {
-		pr_info("error: pfn %#lx is beyond the last RAM page (max_pfn %#lx)\n",
-			pfn, max_pfn);
-		return -EINVAL;
-	}
-	page = pfn_to_page(pfn);
-	if (PageReserved(page)) {
-		pr_info("error: pfn %#lx is reserved (firmware, a hole or the kernel image); "
-			"map a page the allocator manages\n", pfn);
-		return -EINVAL;
-	}
-	if (mon_nr_maps == MON_MAPS) {
-		pr_info("error: the monitor holds %d mappings already; unmap first\n",
-			MON_MAPS);
-		return -EINVAL;
-	}
-	v = kmap_local_page(page);
-	mon_maps[mon_nr_maps].addr = v;
-	mon_maps[mon_nr_maps++].pfn = pfn;
-	if (kmap_local_addr((unsigned long)v))
-		pr_info("pfn %#lx (highmem) mapped at %08lx: kmap_local slot %d of CPU %d, valid in task '%s' only\n",
-			pfn, (unsigned long)v, current->kmap_ctrl.idx - 1,
-			smp_processor_id(), current->comm);
-	else
-		pr_info("pfn %#lx (lowmem) is at %08lx: kmap_local_page returned its direct-map address, no slot taken\n",
-			pfn, (unsigned long)v);
-	pr_info("first bytes: %*ph\n", 16, v);
-	dump_pagetable((unsigned long)v);
-	return 0;
-}
-
-static int cmd_unmap(int argc, char **argv)
-{
-	if (!mon_nr_maps) {
-		pr_info("error: the monitor holds no mapping (map <pfn> first)\n");
-		return -EINVAL;
-	}
-	mon_nr_maps--;
-	/* The most recent one: kmap_local mappings come off in LIFO order. */
-	kunmap_local(mon_maps[mon_nr_maps].addr);
-	pr_info("unmapped %08lx (pfn %#lx); %d mapping(s) left\n",
-		(unsigned long)mon_maps[mon_nr_maps].addr, mon_maps[mon_nr_maps].pfn,
-		mon_nr_maps);
 	return 0;
 }
 
@@ -157,7 +95,7 @@ static int no_maps_held(const char *cmd)
 	if (!current->kmap_ctrl.idx)
 		return 0;
 	pr_info("error: '%s' needs the monitor to hold no kmap_local mapping; "
-		"unmap the %d first\n", cmd, mon_nr_maps);
+		"unmap the %d first\n", cmd, monitor_nr_maps());
 	return -EINVAL;
 }
 
@@ -165,7 +103,11 @@ static int cmd_test(int argc, char **argv)
 {
 	if (no_maps_held(argv[0]))
 		return -EINVAL;
-	kunit_run_glob(argc > 1 ? argv[1] : "*");
+	if (kunit_run_glob(argc > 1 ? argv[1] : "*") == -ENOENT) {
+		pr_info("error: no KUnit suite matches '%s' (suite or suite.case glob, "
+			"e.g. test kmap*)\n", argv[1]);
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -177,7 +119,7 @@ static int cmd_bench(int argc, char **argv)
 
 	if (no_maps_held(argv[0]))
 		return -EINVAL;
-	if (argc > 2 && parse_num("iterations", argv[2], &iters))
+	if (argc > 2 && monitor_parse_num("iterations", argv[2], &iters))
 		return -EINVAL;
 	if (iters < 31 || iters > 1000000) {
 		pr_info("error: iterations must be 31..1000000\n");
@@ -197,7 +139,7 @@ static int cmd_bench(int argc, char **argv)
 /* CPU hotplug from the monitor: see docs/smp.md. */
 static int parse_cpu(const char *s, unsigned long *cpu)
 {
-	if (parse_num("cpu", s, cpu))
+	if (monitor_parse_num("cpu", s, cpu))
 		return -EINVAL;
 	if (*cpu >= nr_cpu_ids) {
 		pr_info("error: no CPU %lu (this machine has CPUs 0..%u)\n", *cpu,
@@ -217,20 +159,45 @@ static int cmd_cpus(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * The rules cpu_down()/cpu_up() enforce, in words, checked before the
+ * call (kernel/cpu.c returns only -EBUSY or -EINVAL for them).
+ */
+static bool hotplug_refused(bool down, unsigned long cpu)
+{
+	if (down && cpu == 0)
+		pr_info("error: CPU 0 is the boot CPU and cannot go offline "
+			"(the PIT and the PIC deliver their interrupts to it)\n");
+	else if (down && !cpu_online(cpu))
+		pr_info("error: CPU %lu is offline already (cpu_up %lu brings it back)\n",
+			cpu, cpu);
+	else if (!down && cpu_online(cpu))
+		pr_info("error: CPU %lu is online already (cpu_down %lu takes it offline)\n",
+			cpu, cpu);
+	else
+		return false;
+	return true;
+}
+
 static int cmd_cpu_hotplug(int argc, char **argv)
 {
 	bool down = !strcmp(argv[0], "cpu_down");
 	unsigned long cpu;
 	int ret;
 
-	if (parse_cpu(argv[1], &cpu))
+	if (parse_cpu(argv[1], &cpu) || hotplug_refused(down, cpu))
 		return -EINVAL;
 	/* cpu_down waits (and says why) while a task there holds a kmap_local. */
 	ret = down ? cpu_down(cpu) : cpu_up(cpu);
-	if (ret)
-		pr_info("error: %s(%lu) failed: %d\n", argv[0], cpu, ret);
-	else
-		pr_info("CPU %lu is %s\n", cpu, down ? "offline" : "online");
+	if (ret == -EBUSY && down)
+		pr_info("error: CPU %lu stays online: a task pinned there did not let go "
+			"(above), or hotplug is disabled right now\n", cpu);
+	else if (ret == -EBUSY)
+		pr_info("error: CPU %lu stays offline: hotplug is disabled right now\n", cpu);
+	else if (ret)
+		pr_info("error: CPU %lu did not come up (the reason is above)\n", cpu);
+	else if (!down)		/* cpu_down() said "is offline" itself */
+		pr_info("CPU %lu is online (%u online)\n", cpu, num_online_cpus());
 	return ret;
 }
 
@@ -239,15 +206,25 @@ static int cmd_tlbdemo(int argc, char **argv)
 	unsigned long trials = 1000;
 	int err;
 
-	if (argc > 1 && parse_num("trials", argv[1], &trials))
+	if (argc > 1 && monitor_parse_num("trials", argv[1], &trials))
 		return -EINVAL;
 	if (!trials || trials > 100000) {
 		pr_info("error: trials must be 1..100000\n");
 		return -EINVAL;
 	}
 	err = tlbdemo_print(trials);
-	if (err)
+	if (err) {
 		pr_info("error: tlbdemo failed (%d): no free page for it\n", err);
+		return err;
+	}
+	/* Another CPU's TLB: one IPI round trip per read, so fewer trials. */
+	if (num_online_cpus() < 2) {
+		pr_info("(One CPU online: with two, tlbdemo also shows another CPU's stale entry.)\n");
+		return 0;
+	}
+	err = tlbdemo_smp_print(min(trials, 100UL));
+	if (err)
+		pr_info("error: tlbdemo across CPUs failed (%d)\n", err);
 	return err;
 }
 
@@ -305,7 +282,8 @@ static const struct mon_cmd {
 	{ "threads", "", "tasks with preempt/pagefault/migrate counts, maps held", 0, 0, cmd_threads },
 	{ "stat", "", "kmap and TLB counters", 0, 0, cmd_stat },
 	{ "map", "<pfn>", "kmap_local_page a page here, show where it landed", 1, 1, cmd_map },
-	{ "unmap", "", "kunmap_local the monitor's most recent mapping", 0, 0, cmd_unmap },
+	{ "unmap", "[n]", "kunmap_local the most recent mapping, or mapping n (out of order)",
+	  0, 1, cmd_unmap },
 	{ "test", "[glob]", "run KUnit suites (e.g. test kmap_local, test kmap*)", 0, 1, cmd_test },
 	{ "bench", "[case] [iters]", "run benchmarks (e.g. bench kmap*)", 0, 2, cmd_bench },
 	{ "tlbdemo", "[trials]", "watch a stale TLB entry, and what drops it", 0, 1, cmd_tlbdemo },

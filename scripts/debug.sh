@@ -72,7 +72,7 @@ target remote localhost:$port
 break start_kernel
 source $top/scripts/gdb/kmaplab.py
 echo kmaplab: stopped at reset (real mode); 'continue' runs to start_kernel.\\n
-echo kmaplab: helpers: kmaplab-pt VA, kmaplab-threads, kmaplab-kmaps [TASK] (help kmaplab-pt).\\n
+echo kmaplab: helpers: kmaplab-pt VA, kmaplab-threads, kmaplab-kmaps [TASK], kmap-break [WHAT], kmaplab-pkmap, kmaplab-cpu-slots CPU (help kmap-break).\\n
 EOF
 
 cmdline=${KMAPLAB_CMDLINE-}

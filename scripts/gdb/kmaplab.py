@@ -4,12 +4,17 @@
   kmaplab-pt VA          walk the PAE page tables for VA from CR3
   kmaplab-threads        the tasks: pid, comm, state, preempt_count, ...
   kmaplab-kmaps [TASK]   a task's kmap_local slots (kmap_ctrl), decoded
+  kmap-break [WHAT]      break on a mapping with one location (scripts/gdb/kmaplab_kmap.py)
+  kmaplab-pkmap          kmap()'s pool: which slots hold which pages
+  kmaplab-cpu-slots CPU  one CPU's kmap_local slots, live
 
 Page-table pages are read through the direct map (phys + PAGE_OFFSET):
 kmaplab allocates every page table in lowmem. The helpers read fields by
 name and say so plainly when the kernel does not have one (yet).
 """
 
+import inspect
+import os
 import gdb
 
 PAGE_OFFSET = 0xC0000000
@@ -314,7 +319,7 @@ Usage: kmaplab-kmaps [TASK]    TASK: a pid, or an expression for a
                                struct task_struct (default: current)
 
 For each slot below kmap_ctrl.idx that holds a saved PTE: the fixmap
-address of the slot on CPU 0, the saved pteval decoded (pfn, flags), and
+address of the slot on the task's CPU, the saved pteval decoded (pfn, flags), and
 what the live page table holds there now. A running task's slots should
 be 'live, same'; a switched-out task's slots are cleared until it runs.
 Debug builds leave an empty guard slot after each mapping (KM_INCR 2)."""
@@ -330,6 +335,7 @@ Debug builds leave an empty guard slot after each mapping (KM_INCR 2)."""
 		idx = int(ctrl['idx'])
 		nslots = ctrl['pteval'].type.range()[1] + 1	# KM_MAX_IDX
 		begin, note = fix_kmap_begin()
+		cpu = field(t, 'cpu') or 0	# each CPU has KM_MAX_IDX slots of its own
 		is_cur = int(t) == int(current_task())
 		gdb.write('%s task %s: kmap_ctrl.idx %d (KM_MAX_IDX %d)\n'
 			  % ('current' if is_cur else 'switched-out', task_label(t), idx, nslots))
@@ -338,7 +344,7 @@ Debug builds leave an empty guard slot after each mapping (KM_INCR 2)."""
 			pte = int(ctrl['pteval'][i]['pte'])
 			if not pte and i != idx - 1:
 				continue
-			va = FIXADDR_TOP - ((begin + i) << PAGE_SHIFT)
+			va = FIXADDR_TOP - ((begin + i + nslots * cpu) << PAGE_SHIFT)
 			if rows == 0:
 				gdb.write('  %-4s %-10s %-18s %-9s %-36s %s\n'
 					  % ('SLOT', 'FIXMAP VA', 'PTEVAL', 'PFN', 'FLAGS', 'LIVE PTE'))
@@ -366,3 +372,7 @@ Debug builds leave an empty guard slot after each mapping (KM_INCR 2)."""
 KmaplabPt()
 KmaplabThreads()
 KmaplabKmaps()
+# The mapping APIs' helpers, in a file of their own; they use the above.
+# (This file's own path: __file__ is the outermost sourced script's.)
+HERE = os.path.dirname(os.path.abspath(inspect.currentframe().f_code.co_filename))
+gdb.execute('source ' + os.path.join(HERE, 'kmaplab_kmap.py'))

@@ -176,6 +176,7 @@ HOST_CHECKS = [
 			  '--log', 'build/test-logs/monitor-smp4.log']),	# + cpu_down/up
 	('bochs-monitor', ['scripts/test/bochs_monitor_test.py']),	# ./run-qemu.sh --bochs
 	('run-qemu', ['scripts/test/run_qemu_test.py']),	# what ./run-qemu.sh shows
+	('gdb', ['scripts/test/gdb_test.py']),			# scripts/gdb/ on a live kernel
 	('labs', ['scripts/labs/labs.py', 'check']),		# reset fails, solution passes
 	('lint', ['scripts/test/lint_check.py']),		# no new kmap()/kmap_atomic() users
 	('build-flags', ['scripts/test/build_flags_check.py']),	# DEBUG=0 rebuilds

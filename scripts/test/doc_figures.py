@@ -16,7 +16,7 @@ import re
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LAYOUT_RE = re.compile(r'^\s+(fixmap|pkmap|vmalloc|lowmem)\s*: (0x[0-9a-f]+) - '
 		       r'(0x[0-9a-f]+)\s+\(\s*(\d+) [kM]B\)')
-SLOT_RE = re.compile(r'mapped at ([0-9a-f]{8}): kmap_local slot (\d+) of CPU (\d+)')
+SLOT_RE = re.compile(r'\bat ([0-9a-f]{8}): kmap_local slot (\d+) of CPU (\d+)')
 PAGE = 4096
 PD_SPAN = 2 << 20
 
@@ -149,7 +149,7 @@ def figure_checks(texts, x):
 # A kmap_local slot address written beside its slot number (and CPU).
 SLOT_RULES = [
 	(r'`?([0-9a-f]{8})`? is slot (\d+) of CPU (\d+)', (0, 1, 2)),
-	(r'mapped at ([0-9a-f]{8}): kmap_local slot (\d+) of CPU (\d+)', (0, 1, 2)),
+	(r'\bat ([0-9a-f]{8}): kmap_local slot (\d+) of CPU (\d+)', (0, 1, 2)),
 	(r'<td>slot (\d+)</td><td>([0-9a-f]{8})</td>', (1, 0, None)),
 	(r'^\s+(\d+)\s+0x([0-9a-f]{8}) 0x[0-9a-f]+ ', (1, 0, None)),
 ]

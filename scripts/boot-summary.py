@@ -27,6 +27,8 @@ TOTALS = re.compile(TS + rb'# Totals: pass:(\d+) fail:(\d+) skip:(\d+) total:(\d
 DISABLED = re.compile(TS + rb'kunit: disabled')
 # A panic ends the boot; a triple fault ends QEMU (and so stdin).
 CRASH = re.compile(rb'Kernel panic - not syncing')
+# What comes after the tests, should no totals have come (kunit.action=list)
+AFTER = re.compile(TS + rb'(Run /init as init process|kmaplab monitor on COM1|kunit: )')
 
 
 class Quiet:
@@ -69,6 +71,11 @@ class Quiet:
 			return True
 		if CRASH.search(l):
 			self.crashed()
+			return True
+		if AFTER.match(l):
+			self.say('%sself-tests: no KTAP totals seen; the output is in %s\n'
+				 % ('\n' if self.shown else '', self.log_name))
+			os.write(1, l)
 			return True
 		return False
 

@@ -31,6 +31,8 @@ BAD_VALUES = [
 	('kunit.repeat=0', 'kunit.repeat=1 (1..10)'),
 	('tlb.shootdown=maybe', 'tlb.shootdown=1'),
 	('kunit_shutdown=never', 'kunit_shutdown=poweroff (poweroff, halt or reboot)'),
+	('filemap_copy=kmap', 'filemap_copy=kmap_local (kmap_local or kmap_atomic)'),
+	('fault_sleep_ms=10001', 'fault_sleep_ms=0 (0..10000 ms)'),
 ]
 # Accepted, but not as written: each must say what it became.
 NOTED_VALUES = [

@@ -29,7 +29,8 @@
 
 #define WAIT_LIMIT (20 * HZ)
 
-static char log[4096];
+#define LOG_SIZE 4096
+static char *log;	/* kunit_kmalloc()ed by the cases that capture */
 
 /* With faults sleeping on, a fault under kmap_atomic: fixed up, no sleep. */
 static void atomic_fault_fixed_up_not_resolved(struct kunit *test)
@@ -78,8 +79,10 @@ static void copy_to_user_in_kmap_atomic_reported(struct kunit *test)
 	unsigned long left;
 	void *v;
 
+	log = kunit_kmalloc(test, LOG_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, log);
 	kthread_use_mm(mm);
-	printk_capture_start(&cap, log, sizeof(log));
+	printk_capture_start(&cap, log, LOG_SIZE);
 	v = kmap_atomic(inode->i_pages[0]);
 	left = copy_to_user((void __user *)UF_BASE, v, 64);
 	kunmap_atomic(v);
@@ -90,7 +93,7 @@ static void copy_to_user_in_kmap_atomic_reported(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "holds a kmap_atomic() mapping"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "__copy_{to,from}_user_inatomic()"));
 
-	printk_capture_start(&cap, log, sizeof(log));
+	printk_capture_start(&cap, log, LOG_SIZE);
 	v = kmap_atomic(inode->i_pages[0]);
 	left = __copy_to_user_inatomic((void __user *)UF_BASE, v, 64);
 	kunmap_atomic(v);
@@ -137,6 +140,8 @@ static void local_address_handed_to_another_thread(struct kunit *test)
 	const char *oops;
 	void *mine;
 
+	log = kunit_kmalloc(test, LOG_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, log);
 	memset(&c, 0, sizeof(c));
 	c.inode = uf_file(test);
 	init_completion(&c.mapped);
@@ -151,7 +156,7 @@ static void local_address_handed_to_another_thread(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&c.mapped, WAIT_LIMIT), 0UL);
 	/* The owner is switched out: its slot is empty here. */
-	printk_capture_start(&cap, log, sizeof(log));
+	printk_capture_start(&cap, log, LOG_SIZE);
 	oops = kunit_catch_oops(test, read_word, c.addr);
 	printk_capture_stop(&cap);
 	KUNIT_EXPECT_NOT_NULL(test, oops);

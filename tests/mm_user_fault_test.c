@@ -111,7 +111,7 @@ static void check_while_a_sleeps(struct kunit *test, struct task_struct *a,
 
 static void sleeping_fault_in_read(struct kunit *test, bool atomic)
 {
-	static struct reader_ctx c;
+	struct reader_ctx *cp = kunit_kzalloc(test, sizeof(*cp), GFP_KERNEL);
 	struct uaccess_fault_snap f0, f1;
 	struct kt_counters k0, k1;
 	struct page *other;
@@ -119,35 +119,35 @@ static void sleeping_fault_in_read(struct kunit *test, bool atomic)
 	struct uf_knobs saved;
 	void *v;
 
-	memset(&c, 0, sizeof(c));
-	c.inode = uf_file(test);
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	cp->inode = uf_file(test);
 	other = kt_alloc_highpage(test);
 	v = kmap_local_page(other);
 	kt_fill(v, UF_SEED_OTHER);
 	kunmap_local(v);
-	c.mm = uf_mm(test, 1);
-	init_completion(&c.done);
+	cp->mm = uf_mm(test, 1);
+	init_completion(&cp->done);
 
 	uf_knobs_set(&saved, atomic ? FILEMAP_COPY_KMAP_ATOMIC : FILEMAP_COPY_KMAP_LOCAL,
 		     FAULT_SLEEP_TEST_MS);
 	uaccess_fault_snap(&f0);
 	kt_counters(&k0);
 	migrate_disable();	/* A goes on this CPU: B is this task */
-	a = kthread_run_on_cpu(reader_fn, &c, smp_processor_id(), "uf-reader/%u");
+	a = kthread_run_on_cpu(reader_fn, cp, smp_processor_id(), "uf-reader/%u");
 	if (!IS_ERR(a) && wait_for_fault_sleep(a, f0.sleeps))
-		check_while_a_sleeps(test, a, &c, other, atomic);
+		check_while_a_sleeps(test, a, cp, other, atomic);
 	else
 		KUNIT_FAIL(test, "task A never slept in a fault");
 	migrate_enable();
 	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
 	/* A hung here would keep c and the mm: the run's timeout ends it. */
-	wait_for_completion(&c.done);
+	wait_for_completion(&cp->done);
 	uf_knobs_restore(&saved);
 	uaccess_fault_snap(&f1);
 	kt_counters(&k1);
 
-	KUNIT_EXPECT_EQ(test, c.ret, (ssize_t)PAGE_SIZE);
-	KUNIT_EXPECT_EQ(test, c.bad, -1);		/* A's data is right */
+	KUNIT_EXPECT_EQ(test, cp->ret, (ssize_t)PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, cp->bad, -1);		/* A's data is right */
 	KUNIT_EXPECT_GE(test, f1.sleeps - f0.sleeps, 1UL);
 	if (atomic) {
 		KUNIT_EXPECT_GE(test, f1.fixed_up - f0.fixed_up, 1UL);
@@ -168,8 +168,8 @@ static void sleeping_fault_in_read(struct kunit *test, bool atomic)
 		   f1.short_copies - f0.short_copies, f1.retries - f0.retries,
 		   k1.kmap.sched_out_slots - k0.kmap.sched_out_slots,
 		   k1.kmap.sched_in_slots - k0.kmap.sched_in_slots);
-	mmput(c.mm);
-	uf_file_free(c.inode);
+	mmput(cp->mm);
+	uf_file_free(cp->inode);
 	__free_page(other);
 }
 

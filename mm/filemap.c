@@ -11,8 +11,9 @@
  * in highmem whenever there is highmem, and never addressed through the
  * direct map even when they are not.
  *
- * Beside it, the way Linux did it before kmap_local_page() existed
- * (file_read_actor(), copy_page_to_iter_iovec(), generic_perform_write()):
+ * Beside it, the way Linux long did it (file_read_actor() in 2.6,
+ * copy_page_to_iter_iovec() until 5.x; generic_perform_write() still,
+ * because it holds the page locked across the copy):
  * kmap_atomic(), which disables preemption and page faults; a copy "in
  * atomic" that stops short at a user page that is not there yet, since
  * it may not fault it in; unmap; fault the rest of the buffer in with

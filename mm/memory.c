@@ -24,8 +24,10 @@
 #include <linux/sched.h>
 #include <linux/highmem.h>
 #include <linux/errno.h>
+#include <linux/uaccess.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
+#include <kmaplab/fault.h>
 
 static void flush_tlb_user_page(struct mm_struct *mm, unsigned long addr)
 {
@@ -127,6 +129,23 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 }
 
 /*
+ * Debug (fault_sleep_ms, mm/fault_stats.c): an anonymous fault sleeps
+ * first, as one that reads its page from disk would -- before any page
+ * table is mapped, as Linux allocates (and may sleep) before it maps
+ * the PTE. mmap_lock is held: nobody fills the PTE meanwhile.
+ */
+static void anonymous_fault_sleep(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t *pte = pte_lookup_map(mm, addr);
+	bool missing = !pte || !pte_present(*pte);
+
+	if (pte)
+		pte_unmap(pte);
+	if (missing)
+		fault_sleep();
+}
+
+/*
  * Resolve a fault at address inside vma (the caller checked the access
  * against vm_flags). 0, or VM_FAULT_*.
  */
@@ -134,10 +153,12 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 		    unsigned int flags)
 {
 	unsigned long addr = address & PAGE_MASK;
-	pte_t *pte = pte_alloc_map(vma->vm_mm, addr);
-	pte_t entry;
+	pte_t *pte, entry;
 	int ret = 0;
 
+	if (unlikely(fault_sleep_ms))
+		anonymous_fault_sleep(vma->vm_mm, addr);
+	pte = pte_alloc_map(vma->vm_mm, addr);
 	if (!pte)
 		return VM_FAULT_OOM;
 	entry = *pte;
@@ -149,6 +170,25 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 		flush_tlb_user_page(vma->vm_mm, addr);	/* a stale TLB entry */
 	pte_unmap(pte);
 	return ret;
+}
+
+/*
+ * might_fault(): a user access may fault, and the fault may sleep. As in
+ * Linux until 3.11, it complains in atomic context even when page faults
+ * are disabled; Linux since 4.2 stays quiet then (the access is fixed
+ * up, never slept on), but a copy_to_user() under kmap_atomic() is
+ * still a caller that did not say it expects a short copy. Said with
+ * __copy_to_user_inatomic() (no might_fault()), it is not reported.
+ */
+void __might_fault(const char *file, int line)
+{
+	__might_sleep(file, line);
+	if (in_atomic() && pagefault_disabled() && current->kmap_ctrl.idx &&
+	    scheduler_running)
+		printk(KERN_ERR "%s holds a kmap_atomic() mapping: this user copy "
+		       "cannot fault the page in, it stops short -- use "
+		       "__copy_{to,from}_user_inatomic() and handle the bytes left\n",
+		       current->comm);
 }
 
 /* Map page at addr (execve fills text and data this way). */

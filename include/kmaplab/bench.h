@@ -33,6 +33,12 @@ struct bench_result {
 	unsigned long switches;		/* context switches during the run */
 	unsigned long preempt;		/* of which the workers were preempted */
 	unsigned long ipi_sent, ipi_recv; /* TLB shootdown IPIs, all CPUs */
+	/* The system-call cases (bench_syscall.c); bytes 0 for the others. */
+	unsigned long bytes;		/* copied per op */
+	unsigned long faults, fixups;	/* kernel faults on user memory: resolved, fixed up */
+	unsigned long short_copies, retries; /* the kmap_atomic path's */
+	unsigned long fault_sleeps;	/* fault_sleep_ms sleeps */
+	unsigned long slots_saved, slots_restored; /* kmap_local slots, at switches */
 };
 
 struct page;
@@ -105,6 +111,9 @@ int case_smp_local(struct bench_result *res, int max, unsigned int iters);
 int case_smp_kmap(struct bench_result *res, int max, unsigned int iters);
 int case_smp_kmap_wrap(struct bench_result *res, int max, unsigned int iters);
 int case_smp_pool_wrap(struct bench_result *res, int max, unsigned int iters);
+
+/* teaching/bench/bench_syscall.c: read() of a page-cache page, both copy paths. */
+int case_read(struct bench_result *res, int max, unsigned int iters);
 
 /* Counter snapshots around a measurement (TLB, kmap pool, scheduler). */
 struct bench_counters {

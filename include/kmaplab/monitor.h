@@ -34,6 +34,8 @@ int cmd_unmap(int argc, char **argv);
 int cmd_ps(int argc, char **argv);
 int cmd_vm(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+/* teaching/monitor/monitor_fault.c: faultsleep [ms] */
+int cmd_faultsleep(int argc, char **argv);
 
 /*
  * Printers the monitor calls, from their subsystems (the others are in

@@ -66,4 +66,8 @@ void __might_sleep(const char *file, int line);
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
 #define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
 
+/* might_fault(): a user access, which may fault and sleep (mm/memory.c). */
+void __might_fault(const char *file, int line);
+#define might_fault() __might_fault(__FILE__, __LINE__)
+
 #endif /* _LINUX_KERNEL_H */

@@ -81,6 +81,26 @@ long strncpy_from_user(char *dst, const char __user *src, long count);
 /* Length with the NUL; 0 on a fault; > n when none in n bytes. */
 long strnlen_user(const char __user *str, long n);
 
+/*
+ * The in-atomic copies: no might_fault(), no access_ok() (the caller did
+ * it), no zeroing of what was not read. Meant for page faults disabled
+ * (kmap_atomic(), pagefault_disable()): a missing page is then not
+ * faulted in but ends the copy, and the caller gets the bytes left --
+ * Linux's old buffered I/O copied this way and retried after
+ * fault_in_writeable()/fault_in_readable() (<linux/pagemap.h>).
+ */
+static inline __must_check unsigned long
+__copy_to_user_inatomic(void __user *to, const void *from, unsigned long n)
+{
+	return __copy_user_ll((void __force *)to, from, n);
+}
+
+static inline __must_check unsigned long
+__copy_from_user_inatomic(void *to, const void __user *from, unsigned long n)
+{
+	return __copy_user_ll(to, (const void __force *)from, n);
+}
+
 /* Values of 1, 2 or 4 bytes (an integer or a pointer), as on i386. */
 #define get_user(x, ptr) ({						\
 	unsigned long __gu_val = 0;					\

@@ -30,6 +30,7 @@ BAD_INPUT = [
 	('trace frob', r'^usage: trace on\|off'),
 	('trace on nosuchevent', r"^error: no trace event matches 'nosuchevent'"),
 	('bench nosuchcase', r"^error: no benchmark case matches 'nosuchcase'"),
+	('faultsleep 99999', r'^error: faultsleep 99999: not 0\.\.10000 ms; kept 0$'),
 	('a b c d e f', r'^error: too many words'),
 	('x' * 300, r"^error: unknown command 'x{100,}'"),
 ]

@@ -284,6 +284,13 @@ def check_tools(m, c):
 	t = m.cmd('test tlbdemo', timeout=120)
 	c.check('test tlbdemo: runs the suite, KTAP out', has(
 		t, r'# Subtest: tlbdemo', r'^ok 1 tlbdemo'), t)
+	t = m.cmd('faultsleep 5')
+	c.check('faultsleep 5: the knob set, the copy path and counters shown', has(
+		t, r'^filemap_copy=kmap_local fault_sleep_ms=5$',
+		r'^kernel faults on user memory: \d+ resolved, \d+ fixed up',
+		r'^fault sleeps: \d+, of which \d+ holding a kmap_local mapping'), t)
+	t = m.cmd('faultsleep 0')
+	c.check('faultsleep 0: off again', has(t, r'fault_sleep_ms=0$'), t)
 	t = m.cmd('bench floor 310', timeout=120)
 	c.check('bench floor: one case, machine-readable line', has(
 		t, r'# BENCH \{"case":"floor"', r'# bench: done, 1 cases'), t)

@@ -101,7 +101,8 @@ BENCH_CASES = ('floor', 'invlpg', 'mov_cr3', 'pge_toggle', 'kmap_local',
 	       'copy_highpage', 'threads_kmap_local', 'threads_kmap',
 	       'switch_0_maps', 'switch_1_map', 'switch_4_maps', 'smp_kmap_local',
 	       'smp_kmap', 'smp_kmap_wrap', 'smp_pool_wrap', 'ramdisk_kmap',
-	       'ramdisk_local')
+	       'ramdisk_local', 'read_local_present', 'read_atomic_present',
+	       'read_local_fresh', 'read_atomic_fresh')
 
 RUNS = [
 	Run('tcg-kernel', boot='kernel', mem='256M', cmdline=FULL, xcheck=True),
@@ -150,6 +151,11 @@ RUNS = [
 	# per vCPU, so they really run at once); lowmem= gives it highmem
 	Run('tcg-smp4', mem='256M', qemu=['-smp', '4'], cmdline=FULL,
 	    engine='tcg-mt', kvm=False, alone=True),
+	# read()/write() by Linux's old kmap_atomic copy path, every anonymous
+	# fault sleeping 1 ms: the user programs and the fault suites
+	# (docs/faults-in-local-maps.md)
+	Run('tcg-filemap-atomic', mem='256M', filter='mm_user*',
+	    cmdline=FULL + ' filemap_copy=kmap_atomic fault_sleep_ms=1'),
 	# User space: after its suite the kernel runs /init as PID 1, which
 	# runs what follows "--" and powers off with reboot() (exit 33)
 	Run('tcg-init-pid1', mem='64M', filter='initramfs', shutdown=False,

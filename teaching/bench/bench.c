@@ -232,10 +232,38 @@ static const char *per_k(char *buf, size_t len, unsigned long events,
 	return buf;
 }
 
+/*
+ * The system-call cases' own figures: per byte as well as per call, and
+ * the fault counters over the whole run (r->ops calls). JSON: the text
+ * that bench_report() puts before the closing brace, or "".
+ */
+static void report_syscall(const struct bench_result *r, char *json, size_t size)
+{
+	char med[24], per_byte[24];
+
+	json[0] = 0;
+	if (!r->bytes)
+		return;
+	fixed(med, sizeof(med), r->median);
+	fixed(per_byte, sizeof(per_byte), div_s64(r->median, r->bytes));
+	pr_info("# bench: %-16s %-7s %lu bytes/call: %s ticks/call, %s ticks/byte; "
+		"over %lu calls: %lu faults resolved, %lu fixed up, %lu short copies, "
+		"%lu retries, %lu fault sleeps, %lu/%lu slots saved/restored\n",
+		r->name, r->mem, r->bytes, med, per_byte, r->ops, r->faults,
+		r->fixups, r->short_copies, r->retries, r->fault_sleeps,
+		r->slots_saved, r->slots_restored);
+	snprintf(json, size, ",\"bytes\":%lu,\"faults\":%lu,\"fixups\":%lu,"
+		 "\"short_copies\":%lu,\"retries\":%lu,\"fault_sleeps\":%lu,"
+		 "\"slots_saved\":%lu,\"slots_restored\":%lu", r->bytes, r->faults,
+		 r->fixups, r->short_copies, r->retries, r->fault_sleeps,
+		 r->slots_saved, r->slots_restored);
+}
+
 void bench_report(const struct bench_result *r)
 {
-	char med[24], lo[24], hi[24], inv[24], fl[24], base[24];
+	char med[24], lo[24], hi[24], inv[24], fl[24], base[24], sys[224];
 
+	report_syscall(r, sys, sizeof(sys));
 	fixed(base, sizeof(base), r->base);
 	fixed(med, sizeof(med), r->median);
 	fixed(lo, sizeof(lo), r->min);
@@ -252,10 +280,10 @@ void bench_report(const struct bench_result *r)
 		"\"build\":\"" BENCH_BUILD "\",\"engine\":\"%s\",\"median\":%s,"
 		"\"min\":%s,\"max\":%s,\"base\":%s,\"ops\":%lu,\"invlpg\":%lu,\"flush_all\":%lu,"
 		"\"wraps\":%lu,\"sleeps\":%lu,\"switches\":%lu,\"preempt\":%lu,"
-		"\"cpus\":%u,\"ipi_sent\":%lu,\"ipi_recv\":%lu}\n",
+		"\"cpus\":%u,\"ipi_sent\":%lu,\"ipi_recv\":%lu%s}\n",
 		r->name, r->mem, r->pages, r->threads, bench_engine, med, lo, hi,
 		base, r->ops, r->invlpg, r->flush_all, r->wraps, r->sleeps, r->switches,
-		r->preempt, num_online_cpus(), r->ipi_sent, r->ipi_recv);
+		r->preempt, num_online_cpus(), r->ipi_sent, r->ipi_recv, sys);
 }
 
 int bench_run(const char *glob, unsigned int iters)

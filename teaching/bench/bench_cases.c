@@ -351,5 +351,6 @@ const struct bench_case bench_cases[] = {
 	{ "smp_kmap_wrap", case_smp_kmap_wrap },
 	{ "smp_pool_wrap", case_smp_pool_wrap },
 	{ "ramdisk", case_ramdisk },	/* the conversion: before vs after */
+	{ "read", case_read },		/* read(): kmap_local vs kmap_atomic copy */
 };
 const unsigned int nr_bench_cases = ARRAY_SIZE(bench_cases);

@@ -292,6 +292,8 @@ static const struct mon_cmd {
 	{ "vm", "<pid>", "a process's VMAs; each present page's pfn, highmem?", 1, 1, cmd_vm },
 	{ "run", "<prog> [args]", "start a program (e.g. run /bin/sh), wait for it",
 	  1, MONITOR_RUN_ARGS, cmd_run },
+	{ "faultsleep", "[ms]", "anonymous faults sleep ms (0: off); fault counters",
+	  0, 1, cmd_faultsleep },
 	{ "trace", "<what> [glob]", "on|off [event glob], clear, show: ftrace-format event log",
 	  1, 2, cmd_trace },
 	{ "cpus", "", "which CPUs are online", 0, 0, cmd_cpus },

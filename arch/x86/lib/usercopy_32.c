@@ -7,6 +7,7 @@
  * same trick as copy_from_kernel_nofault() (mm/maccess.c). Page faults
  * stay *enabled*: a fault on a page of a VMA that is not present yet is
  * served in the middle of the copy, and the instruction carries on.
+ * Hence might_fault() in each (mm/memory.c): they may sleep.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -33,7 +34,7 @@ unsigned long __copy_user_ll(void *dst, const void *src, unsigned long n)
 
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 {
-	might_sleep();
+	might_fault();
 	if (!access_ok(to, n))
 		return n;
 	return __copy_user_ll((void __force *)to, from, n);
@@ -44,7 +45,7 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 {
 	unsigned long left = n;
 
-	might_sleep();
+	might_fault();
 	if (access_ok(from, n))
 		left = __copy_user_ll(to, (const void __force *)from, n);
 	if (left)
@@ -54,7 +55,7 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 
 unsigned long clear_user(void __user *to, unsigned long n)
 {
-	might_sleep();
+	might_fault();
 	if (!access_ok(to, n))
 		return n;
 	__asm__ __volatile__("1:	rep stosb\n"
@@ -91,7 +92,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 {
 	long i;
 
-	might_sleep();
+	might_fault();
 	for (i = 0; i < count; i++) {
 		unsigned char c;
 
@@ -108,7 +109,7 @@ long strnlen_user(const char __user *str, long n)
 {
 	long i;
 
-	might_sleep();
+	might_fault();
 	for (i = 0; i < n; i++) {
 		unsigned char c;
 

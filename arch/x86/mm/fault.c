@@ -24,6 +24,7 @@
 #include <linux/string.h>
 #include <asm/irqflags.h>
 #include <kmaplab/traps.h>
+#include <kmaplab/fault.h>
 
 #define PF_PROT (1UL << 0)
 #define PF_WRITE (1UL << 1)
@@ -65,8 +66,11 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long address)
 	const char *why = "no mapping";
 	int ret;
 
-	if (!user_mode(regs) && (!mm || faulthandler_disabled()))
+	if (!user_mode(regs) && (!mm || faulthandler_disabled())) {
+		if (mm && address < TASK_SIZE)	/* a user copy in atomic context */
+			atomic_inc(&uaccess_fault_stats.fixed_up);
 		return false;		/* the exception table decides */
+	}
 	if (regs->flags & X86_EFLAGS_IF)
 		local_irq_enable();
 	if (address >= TASK_SIZE || (err & PF_RSVD) || !mm)
@@ -91,6 +95,8 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long address)
 		why = "out of memory";
 		goto bad;
 	}
+	if (!user_mode(regs))
+		atomic_inc(&uaccess_fault_stats.resolved);
 	return true;
 
 bad_unlock:

@@ -132,6 +132,10 @@ RUNS = [
 	Run('tcg-128M-lowmem32M', mem='128M', cmdline='lowmem=32M', filter='mm_*'),
 	Run('tcg-1G', mem='1G', filter='mm_*'),
 	Run('tcg-6G', mem='6G', filter='mm_*'),
+	# User page tables above 4 GiB: qemu-system-x86_64 walks them, the
+	# i386 one above does not (mm_highpte, arch/x86/mm/highpte.c)
+	Run('tcg64-6G', mem='6G', engine='tcg64', kvm=False,
+	    filter='mm_[hu]*'),	# mm_highpte, mm_user, mm_user_programs
 	# Pages above 4 GiB through every mapping API
 	Run('tcg-6G-kmap', mem='6G', filter='kmap_local'),
 	# Expected crash: a kernel stack overflow is named, with the thread

@@ -41,10 +41,16 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 		prot |= _PAGE_RW | _PAGE_DIRTY;
 	if (!(vm_flags & VM_EXEC))
 		prot |= _PAGE_NX;
-	/* PROT_NONE: present for the kernel's bookkeeping, not for ring 3. */
+	prot &= __supported_pte_mask;
+	/*
+	 * PROT_NONE: not present, so that the kernel's copy_{to,from}_user()
+	 * faults on it too and the fault handler refuses (as on Linux: a
+	 * supervisor access ignores _PAGE_USER); _PAGE_PROTNONE keeps the
+	 * page known to zap, fork and mprotect.
+	 */
 	if (!(vm_flags & VM_ACCESS_FLAGS))
-		prot &= ~_PAGE_USER;
-	return __pgprot(prot & __supported_pte_mask);
+		prot = (prot & ~_PAGE_PRESENT) | _PAGE_PROTNONE;
+	return __pgprot(prot);
 }
 
 /* The PTE slot for addr, mapped; allocates the page table. */

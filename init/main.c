@@ -163,6 +163,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	lapic_timer_start();	/* CPU 0's tick */
 	smp_init();		/* the other CPUs, each to its idle loop */
 	trace_init();		/* the per-CPU trace buffers (trace_buf_size=) */
+	console_tty_init();	/* /dev/console's input wakes its readers */
 	populate_rootfs();	/* the ramfs root and the initramfs, if any */
 
 	failed = kunit_run_all();

@@ -162,6 +162,18 @@ RUNS = [
 		    r'init: pid 1, starting /bin/hello',
 		    r'Hello from user space: pid \d+, parent 1, 2 arg\(s\): /bin/hello as-pid-1',
 		    r'init: /bin/hello exited \(status 0\), powering off']),
+	# Orphans go to init: /bin/orphan's child exits, leaving a grandchild
+	# that finds its parent is 1; init reaps it and says so
+	Run('tcg-init-orphan', mem='64M', filter='initramfs', shutdown=False,
+	    cmdline='-- /bin/orphan', kvm=False,
+	    expect=[r'orphan: grandchild (\d+) has parent 1$(.|\n)*'
+		    r'init: reaped orphan pid \1 \(status 0\)',
+		    r'orphan: grandchild \d+ has exited',
+		    r'init: /bin/orphan exited \(status 0\), powering off']),
+	# Expected crash: PID 1 exits, and the kernel stops as Linux does
+	Run('crash-init-exits', mem='64M', filter='initramfs', shutdown=False,
+	    cmdline='rdinit=/bin/hello', kvm=False,
+	    panic=r'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000000'),
 	# Linux 6.1's own KUnit suites, built unchanged into a kernel of their
 	# own (make linux-suites; docs/linux-compat.md)
 	Run('tcg-linux-suites', mem='128M', qemu=['-smp', '2'], xcheck=True,
@@ -178,6 +190,7 @@ HOST_CHECKS = [
 	('monitor', ['scripts/test/monitor_test.py', '--elf', '{elf}']),	# COM1 dialogue
 	('monitor-smp4', ['scripts/test/monitor_test.py', '--elf', '{elf}', '--smp', '4',
 			  '--log', 'build/test-logs/monitor-smp4.log']),	# + cpu_down/up
+	('monitor-proc', ['scripts/test/monitor_proc_test.py', '--elf', '{elf}']),	# ps, vm, run
 	('bochs-monitor', ['scripts/test/bochs_monitor_test.py']),	# ./run-qemu.sh --bochs
 	('labs', ['scripts/labs/labs.py', 'check']),		# reset fails, solution passes
 	('lint', ['scripts/test/lint_check.py']),		# no new kmap()/kmap_atomic() users

@@ -158,7 +158,8 @@ RUNS = [
 	# runs what follows "--" and powers off with reboot() (exit 33)
 	Run('tcg-init-pid1', mem='64M', filter='initramfs', shutdown=False,
 	    cmdline='-- /bin/hello as-pid-1',
-	    expect=[r'Run /init as init process',
+	    expect=[r'Freeing initrd memory: \d+K',
+		    r'Run /init as init process',
 		    r'init: pid 1, starting /bin/hello',
 		    r'Hello from user space: pid \d+, parent 1, 2 arg\(s\): /bin/hello as-pid-1',
 		    r'init: /bin/hello exited \(status 0\), powering off']),

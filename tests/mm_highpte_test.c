@@ -32,7 +32,7 @@ static void pte_walk_probes(struct kunit *test)
 	enum pte_walk_probe rev = pte_walk_probe(true);
 
 	if (fwd == PTE_WALK_NO_PAGES)
-		kunit_skip(test, "no RAM above 4 GiB");
+		kunit_skip(test, "no RAM above 4 GiB, or no page to probe with");
 	KUNIT_ASSERT_NE(test, rev, PTE_WALK_NO_PAGES);
 	if (fwd == PTE_WALK_FILLED) {
 		kunit_info(test, "the page walk follows a table above 4 GiB\n");

@@ -163,9 +163,13 @@ void __init highpte_check(void)
 	if ((u64)max_pfn << PAGE_SHIFT <= SZ_4G)
 		return;			/* no RAM up there: nothing to ask */
 	fwd = pte_walk_probe(false);
-	if (fwd == PTE_WALK_FILLED || fwd == PTE_WALK_NO_PAGES)
+	if (fwd == PTE_WALK_FILLED)
 		return;
 	highpte_below_4g = true;
+	if (fwd == PTE_WALK_NO_PAGES) {	/* no page to probe with: be safe */
+		pr_warn("x86/mm: could not probe the page walk above 4 GiB; user page tables kept below 4 GiB\n");
+		return;
+	}
 	rev = pte_walk_probe(true);
 	pr_warn("x86/mm: page walk %s a page table above 4 GiB%s; user page tables kept below 4 GiB\n",
 		fwd == PTE_WALK_FAULTED ? "faults through" : "reads other data through",

@@ -16,6 +16,7 @@
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
 #include <linux/fs.h>
+#include <linux/poll.h>
 
 #define min3(x, y, z) min_t(size_t, min_t(size_t, x, y), z)
 
@@ -105,15 +106,24 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n,
 	return ret;
 }
 
-static unsigned int pipe_poll(struct file *f)
+/* Readable, writable, or the other end gone; woken on each of those. */
+static __poll_t pipe_poll(struct file *f, poll_table *wait)
 {
 	struct pipe_inode_info *pipe = f->private_data;
-	unsigned int mask = 0;
+	__poll_t mask = 0;
 
-	if (pipe->len || !pipe->writers)
-		mask |= 0x0001;			/* EPOLLIN */
-	if (pipe->len < PAGE_SIZE || !pipe->readers)
-		mask |= 0x0004;			/* EPOLLOUT */
+	poll_wait(f, &pipe->wait, wait);
+	if ((f->f_flags & O_ACCMODE) == O_RDONLY) {
+		if (READ_ONCE(pipe->len))
+			mask |= EPOLLIN | EPOLLRDNORM;
+		if (!READ_ONCE(pipe->writers))
+			mask |= EPOLLHUP;
+	} else {
+		if (READ_ONCE(pipe->len) < PAGE_SIZE)
+			mask |= EPOLLOUT | EPOLLWRNORM;
+		if (!READ_ONCE(pipe->readers))
+			mask |= EPOLLERR;
+	}
 	return mask;
 }
 

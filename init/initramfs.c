@@ -23,9 +23,11 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/slab.h>
+#include <linux/memblock.h>
 #include <kmaplab/multiboot.h>
 
 bool initramfs_present;
+unsigned long initrd_freed_pages;	/* kmaplab: for initramfs.initrd_freed */
 
 enum { C_MAGIC, C_INO, C_MODE, C_UID, C_GID, C_NLINK, C_MTIME, C_FILESIZE,
        C_MAJ, C_MIN, C_RMAJ, C_RMIN, C_NAMESIZE, C_CHKSUM, C_FIELDS };
@@ -152,6 +154,24 @@ int unpack_initramfs(const void *buf, unsigned long len)
 }
 
 /*
+ * The archive's whole pages, once every file is in the page cache, back
+ * to the page allocator (Linux's free_initrd_mem()). A page the module
+ * shares with something else at either end stays reserved.
+ */
+static void free_initrd_mem(unsigned long start, unsigned long end)
+{
+	unsigned long pfn, first = PFN_UP(start), last = PFN_DOWN(end);
+
+	if (first >= last)
+		return;
+	for (pfn = first; pfn < last; pfn++)
+		free_reserved_page(pfn_to_page(pfn));
+	memblock_phys_free(PFN_PHYS(first), PFN_PHYS(last - first));
+	initrd_freed_pages += last - first;
+	pr_info("Freeing initrd memory: %luK\n", (last - first) << (PAGE_SHIFT - 10));
+}
+
+/*
  * The root file system: a ramfs with /dev/console and /dev/null (which
  * Linux's default initramfs also carries), then the loader's modules.
  */
@@ -177,5 +197,6 @@ void populate_rootfs(void)
 			i, (end - start) >> 10, start);
 		if (!unpack_initramfs(__va(start), end - start))
 			initramfs_present = true;
+		free_initrd_mem(start, end);	/* unpacked or refused: done with */
 	}
 }

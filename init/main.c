@@ -32,6 +32,7 @@
 #include <kmaplab/params.h>
 #include <linux/dmi.h>
 #include <kmaplab/trace.h>
+#include <kmaplab/highpte.h>
 
 /*
  * PID 1 in user space (Linux's kernel_init()/run_init_process()): after
@@ -146,6 +147,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	pr_notice("Command line: %s\n", boot_cmdline);
 	parse_kernel_params(boot_cmdline);
 	mm_init();	/* after the command line: mem=, lowmem= */
+	highpte_check();	/* may user page tables live above 4 GiB? */
 
 	pic_init();
 	time_init();
@@ -161,6 +163,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	lapic_timer_start();	/* CPU 0's tick */
 	smp_init();		/* the other CPUs, each to its idle loop */
 	trace_init();		/* the per-CPU trace buffers (trace_buf_size=) */
+	console_tty_init();	/* /dev/console's input wakes its readers */
 	populate_rootfs();	/* the ramfs root and the initramfs, if any */
 
 	failed = kunit_run_all();

@@ -43,29 +43,16 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 		prot |= _PAGE_RW | _PAGE_DIRTY;
 	if (!(vm_flags & VM_EXEC))
 		prot |= _PAGE_NX;
-	/* PROT_NONE: present for the kernel's bookkeeping, not for ring 3. */
+	prot &= __supported_pte_mask;
+	/*
+	 * PROT_NONE: not present, so that the kernel's copy_{to,from}_user()
+	 * faults on it too and the fault handler refuses (as on Linux: a
+	 * supervisor access ignores _PAGE_USER); _PAGE_PROTNONE keeps the
+	 * page known to zap, fork and mprotect.
+	 */
 	if (!(vm_flags & VM_ACCESS_FLAGS))
-		prot &= ~_PAGE_USER;
-	return __pgprot(prot & __supported_pte_mask);
-}
-
-/*
- * A user page table: a highmem page (CONFIG_HIGHPTE), but below 4 GiB.
- * PAE allows a page directory entry to point anywhere in the 36-bit
- * physical space, and Linux's HIGHPTE tables often sat above 4 GiB; but
- * QEMU 7.2's TCG (the -m 6G run) faults for ever on an address whose
- * table is up there, while a *page* up there maps fine. So a table that
- * lands above 4 GiB is swapped for a lowmem one.
- */
-static struct page *pte_page_alloc(void)
-{
-	struct page *pt = alloc_page(GFP_HIGHUSER);
-
-	if (pt && page_to_phys(pt) >= (1ULL << 32)) {
-		__free_page(pt);
-		pt = alloc_page(GFP_USER);
-	}
-	return pt;
+		prot = (prot & ~_PAGE_PRESENT) | _PAGE_PROTNONE;
+	return __pgprot(prot);
 }
 
 /* The PTE slot for addr, mapped; allocates the page table. */
@@ -74,7 +61,7 @@ static pte_t *pte_alloc_map(struct mm_struct *mm, unsigned long addr)
 	pmd_t *pmd = pmd_offset_user(mm, addr);
 
 	if (pmd_none(*pmd)) {
-		struct page *pt = pte_page_alloc();
+		struct page *pt = pte_alloc_one(mm);
 
 		if (!pt)
 			return NULL;

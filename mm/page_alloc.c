@@ -301,6 +301,19 @@ void __free_pages(struct page *page, unsigned int order)
 	mm_unlock(flags);
 }
 
+/*
+ * A page memblock kept back at boot, given to the buddy now (Linux's
+ * free_reserved_page(): the initrd once it is unpacked).
+ */
+void free_reserved_page(struct page *page)
+{
+	unsigned long flags;
+
+	mm_lock(flags);
+	__free_pages_core(page, 0);
+	mm_unlock(flags);
+}
+
 void put_page(struct page *page)
 {
 	__free_pages(page, PageHead(page) ? PAGE_FIELD_GET(page, PAGE_ORDER) : 0);

@@ -201,8 +201,11 @@ void do_exit(long code)
 
 	if (in_interrupt())
 		panic("Aiee, killing interrupt handler!");
-	if (tsk == &init_task || is_idle_task(tsk))
-		panic("Attempted to kill %s (pid %d)!", tsk->comm, tsk->pid);
+	if (is_idle_task(tsk))
+		panic("Attempted to kill the idle task!");
+	/* Linux's words (kernel/exit.c): PID 1 is what user space stands on. */
+	if (tsk == &init_task)
+		panic("Attempted to kill init! exitcode=0x%08lx", code);
 	exit_checks(tsk);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;

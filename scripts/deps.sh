@@ -40,6 +40,19 @@ if ! command -v i686-linux-gnu-gcc >/dev/null 2>&1 &&
 	missing+=(gcc-i686-linux-gnu binutils-i686-linux-gnu)
 fi
 
+# The user programs (user/, make initramfs): static i386 ELF from the host
+# gcc -m32, freestanding against nolibc and the host's uapi headers. Debian's
+# amd64 gcc does that alone; where this tiny link fails, gcc-multilib has
+# what is missing (the 32-bit headers and libgcc).
+m32=$(mktemp -d /tmp/kmaplab-m32.XXXXXX)
+printf '#include <asm/unistd.h>\nvoid _start(void) { for (;;); }\n' >"$m32/t.c"
+if ! gcc -m32 -ffreestanding -static -nostdlib -fno-pie -no-pie \
+	-idirafter "/usr/include/$(gcc -print-multiarch 2>/dev/null)" \
+	"$m32/t.c" -o "$m32/t" >/dev/null 2>&1; then
+	missing+=(gcc-multilib)
+fi
+rm -rf "$m32"
+
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 # de-duplicate while keeping the order

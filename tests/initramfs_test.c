@@ -13,6 +13,10 @@
 #include <linux/mutex.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/pfn.h>
+#include <linux/memblock.h>
+#include <kmaplab/multiboot.h>
 
 #define ARCHIVE_MAX 1024
 
@@ -100,9 +104,38 @@ static void bad_archives_refused(struct kunit *test)
 	kfree(buf);
 }
 
+/*
+ * After unpacking, the boot's archive went back to the page allocator
+ * (free_initrd_mem(), "Freeing initrd memory: NK"): every whole page of
+ * each module is no longer reserved, neither in mem_map nor in memblock,
+ * and the buddy manages it (free, or handed out since).
+ */
+static void initrd_freed(struct kunit *test)
+{
+	unsigned int i, n = min_t(u32, boot_mbi.mods_count, BOOT_MODS_MAX);
+	unsigned long pfn, whole = 0, reserved = 0, in_memblock = 0;
+
+	if (!initramfs_present)
+		kunit_skip(test, "booted without an initramfs");
+	for (i = 0; i < n; i++) {
+		unsigned long first = PFN_UP(boot_mods[i].mod_start);
+		unsigned long last = PFN_DOWN(boot_mods[i].mod_end);
+
+		for (pfn = first; pfn < last; pfn++, whole++) {
+			reserved += PageReserved(pfn_to_page(pfn));
+			in_memblock += memblock_is_reserved(PFN_PHYS(pfn));
+		}
+	}
+	KUNIT_EXPECT_GT(test, whole, 0UL);
+	KUNIT_EXPECT_EQ(test, reserved, 0UL);
+	KUNIT_EXPECT_EQ(test, in_memblock, 0UL);
+	KUNIT_EXPECT_EQ(test, initrd_freed_pages, whole);
+}
+
 static struct kunit_case initramfs_cases[] = {
 	KUNIT_CASE(good_archive_unpacks),
 	KUNIT_CASE(bad_archives_refused),
+	KUNIT_CASE(initrd_freed),
 	{}
 };
 

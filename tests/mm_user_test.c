@@ -130,6 +130,38 @@ static void readonly_vma(struct kunit *test)
 	put_test_mm(mm);
 }
 
+/*
+ * PROT_NONE holds against the kernel too: a page present before
+ * mprotect() took the access away is refused to get_user()/put_user()
+ * (the entry is not present to the CPU; the fault handler's access check
+ * says no; the exception table gives -EFAULT), and is still there, with
+ * its data, when the access comes back.
+ */
+static void prot_none_refuses_kernel(struct kunit *test)
+{
+	struct mm_struct *mm = test_mm(test, 1, VM_READ | VM_WRITE);
+	struct vm_area_struct *vma = find_vma(mm, BASE);
+	u32 v = 0;
+
+	kthread_use_mm(mm);
+	KUNIT_ASSERT_EQ(test, put_user(0x5eedu, (u32 __user *)BASE), 0);
+	mutex_lock(&mm->mmap_lock);
+	vma->vm_flags &= ~VM_ACCESS_FLAGS;
+	change_protection(vma, vma->vm_start, vma->vm_end);
+	mutex_unlock(&mm->mmap_lock);
+	KUNIT_EXPECT_TRUE(test, present(mm, BASE));	/* to the kernel's walks */
+	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)BASE), -EFAULT);
+	KUNIT_EXPECT_EQ(test, put_user(1u, (u32 __user *)BASE), -EFAULT);
+	mutex_lock(&mm->mmap_lock);
+	vma->vm_flags |= VM_READ | VM_WRITE;
+	change_protection(vma, vma->vm_start, vma->vm_end);
+	mutex_unlock(&mm->mmap_lock);
+	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)BASE), 0);
+	KUNIT_EXPECT_EQ(test, v, 0x5eedu);
+	KUNIT_EXPECT_EQ(test, mm->rss, 1UL);
+	put_test_mm(mm);
+}
+
 /* With page faults disabled nothing is resolved: the copy just fails. */
 static void pagefault_disabled_no_resolve(struct kunit *test)
 {
@@ -276,6 +308,7 @@ static struct kunit_case mm_user_cases[] = {
 	KUNIT_CASE(copy_across_missing_page),
 	KUNIT_CASE(efault_paths),
 	KUNIT_CASE(readonly_vma),
+	KUNIT_CASE(prot_none_refuses_kernel),
 	KUNIT_CASE(pagefault_disabled_no_resolve),
 	KUNIT_CASE(cow_copies_on_write),
 	KUNIT_CASE(cow_reuses_unshared),

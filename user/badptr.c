@@ -5,7 +5,9 @@
  * wraps past 4 GiB -- through several system calls. Every one must
  * return -EFAULT (or copy only what is valid), never oops, never kill
  * us. The calls are made raw (my_syscallN) so that it is the kernel, not
- * a nolibc wrapper, that touches the pointer.
+ * a nolibc wrapper, that touches the pointer. PROT_NONE and read-only
+ * pages hold against the kernel too, as on Linux: even a page that was
+ * present before mprotect() took its access away.
  */
 #include "ktap.h"
 
@@ -14,13 +16,42 @@
 #define STRADDLE ((void *)0xbffffffe)	/* 2 bytes below TASK_SIZE */
 #define WRAPS ((void *)0xfffffff8)	/* its end wraps past 4 GiB */
 
+/* A page of anonymous memory, touched (present), then given prot. */
+static char *touched_page(int prot)
+{
+	char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	p[0] = 1;
+	my_syscall3(__NR_mprotect, p, 4096, prot);
+	return p;
+}
+
+static void prot_checks(int fd)
+{
+	char *none = touched_page(PROT_NONE), *ro = touched_page(PROT_READ);
+	char *fresh = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int fds[2];
+
+	my_syscall1(__NR_pipe, fds);
+	lseek(fd, 0, SEEK_SET);
+	ktap_result(my_syscall3(__NR_read, fd, none, 16) == -EFAULT,
+		    "read into a PROT_NONE page (present before mprotect)");
+	ktap_result(my_syscall3(__NR_write, fds[1], none, 16) == -EFAULT,
+		    "write from a PROT_NONE page (present before mprotect)");
+	ktap_result(my_syscall3(__NR_read, fd, fresh, 16) == -EFAULT,
+		    "read into a PROT_NONE page never touched");
+	ktap_result(my_syscall3(__NR_read, fd, ro, 16) == -EFAULT,
+		    "read into a read-only page");
+}
+
 int main(int argc, char **argv)
 {
 	int fd = open(argv[0], O_RDONLY);
 	char *page;
 	long n;
 
-	ktap_start("badptr", 12);
+	ktap_start("badptr", 16);
 	ktap_result(my_syscall3(__NR_write, 1, KERNEL_PTR, 16) == -EFAULT,
 		    "write from a kernel address");
 	ktap_result(my_syscall3(__NR_read, fd, KERNEL_PTR, 16) == -EFAULT,
@@ -49,5 +80,6 @@ int main(int argc, char **argv)
 	lseek(fd, 0, SEEK_SET);
 	n = my_syscall3(__NR_read, fd, page + 4096 - 8, 64);
 	ktap_result(n == 8, "read across into an unmapped page: a short count");
+	prot_checks(fd);
 	return ktap_done();
 }

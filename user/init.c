@@ -34,7 +34,12 @@ int main(int argc, char **argv, char **envp)
 	while ((w = wait(&status)) > 0 || (w < 0 && errno == EINTR))
 		if (w == pid)
 			break;
+		else if (w > 0)
+			printf("init: reaped orphan pid %d (status %d)\n", w, status);
 	printf("init: %s exited (status %d), powering off\n", child_argv[0], status);
+	/* Orphans that died meanwhile: reaped too, before the power goes. */
+	while ((w = waitpid(-1, &fd, WNOHANG)) > 0)
+		printf("init: reaped orphan pid %d (status %d)\n", w, fd);
 	reboot(LINUX_REBOOT_CMD_POWER_OFF);
 	return 0;
 }

@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/poll.h>
 
 static ssize_t read_null(struct file *f, char __user *buf, size_t n, loff_t *pos)
 {
@@ -19,9 +20,9 @@ static ssize_t write_null(struct file *f, const char __user *buf, size_t n,
 	return n;
 }
 
-static unsigned int poll_null(struct file *f)
+static __poll_t poll_null(struct file *f, poll_table *wait)
 {
-	return 0x0001 | 0x0004;		/* EPOLLIN | EPOLLOUT */
+	return EPOLLIN | EPOLLOUT;	/* never blocks: nothing to wait for */
 }
 
 const struct file_operations null_fops = {

@@ -4,9 +4,11 @@
  * drivers/tty/tty_io.c, much reduced). Writes go out through printk's
  * console path -- so a process's lines and the kernel's never tear each
  * other, and a user program's KTAP lands on COM1 like the kernel's.
- * Reads take bytes from COM1, polled (nothing raises a receive
- * interrupt here; the monitor reads the same way), a line at a time
- * with echo -- a minimal canonical mode. TCGETS is the one ioctl
+ * Reads take bytes from COM1 a line at a time with echo -- a minimal
+ * canonical mode. A reader, or a poll() with nothing to read, sleeps on
+ * console_read_wait until COM1's receive interrupt (IRQ 4) wakes it; the
+ * handler only wakes, the byte stays in the UART for whoever reads (the
+ * monitor reads the UART directly, polled). TCGETS is the one ioctl
  * answered (so isatty() is true); the rest are -ENOTTY.
  */
 #include <linux/kernel.h>
@@ -15,12 +17,42 @@
 #include <linux/sched.h>
 #include <linux/uaccess.h>
 #include <linux/fs.h>
+#include <linux/wait.h>
+#include <linux/poll.h>
+#include <linux/interrupt.h>
 #include <kmaplab/console.h>
 
 #define TCGETS 0x5401
 
+#define COM1_IRQ 4
+
 /* A byte poll() saw arrive, for the next read. */
 static int peeked = -1;
+static DECLARE_WAIT_QUEUE_HEAD(console_read_wait);
+
+static irqreturn_t console_rx_interrupt(int irq, void *dev_id)
+{
+	wake_up_all(&console_read_wait);
+	return IRQ_HANDLED;
+}
+
+void console_tty_init(void)
+{
+	if (!serial_present() ||
+	    request_irq(COM1_IRQ, console_rx_interrupt, 0, "serial", NULL)) {
+		pr_warn("console: no receive interrupt: reads and poll() of /dev/console would never wake\n");
+		return;
+	}
+	serial_enable_rx_irq();
+}
+
+/* Is a byte waiting? Takes it from the UART into peeked. */
+static bool console_input_ready(void)
+{
+	if (peeked < 0)
+		peeked = serial_getc();
+	return peeked >= 0;
+}
 
 static int console_getc(void)
 {
@@ -61,9 +93,9 @@ static ssize_t console_read_file(struct file *f, char __user *buf, size_t n,
 		char ch;
 
 		if (c < 0) {
-			if (signal_pending(current))
+			if (wait_event_interruptible(console_read_wait,
+						     console_input_ready()))
 				return done ? done : -EINTR;
-			msleep(2);
 			continue;
 		}
 		ch = c == '\r' ? '\n' : c;
@@ -93,11 +125,10 @@ static long console_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return copy_to_user((void __user *)arg, termios, sizeof(termios)) ? -EFAULT : 0;
 }
 
-static unsigned int console_poll(struct file *f)
+static __poll_t console_poll(struct file *f, poll_table *wait)
 {
-	if (peeked < 0)
-		peeked = serial_getc();
-	return 0x0004 | (peeked >= 0 ? 0x0001 : 0);	/* EPOLLOUT, EPOLLIN */
+	poll_wait(f, &console_read_wait, wait);
+	return EPOLLOUT | (console_input_ready() ? EPOLLIN | EPOLLRDNORM : 0);
 }
 
 const struct file_operations console_fops = {

@@ -9,6 +9,10 @@ void serial_init(void);
 void serial_putc(char c);
 int serial_getc(void);		/* -1 when no byte is waiting */
 bool serial_present(void);
+void serial_enable_rx_irq(void);	/* IRQ 4 on each byte received */
+
+/* drivers/tty/tty_console.c: /dev/console's wake-up on input (IRQ 4). */
+void console_tty_init(void);
 
 /* drivers/video/console/vgacon.c: a mirror of the console on the VGA text screen. */
 void vga_init(void);

@@ -78,4 +78,7 @@ extern u32 boot_magic;
 const struct multiboot_mmap_entry *mb_next_mmap(const struct multiboot_mmap_entry *e);
 const char *mb_mmap_type_name(u32 type);
 
+/* init/initramfs.c: pages of the boot's archives freed after unpacking. */
+extern unsigned long initrd_freed_pages;
+
 #endif /* _KMAPLAB_MULTIBOOT_H */

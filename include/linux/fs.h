@@ -73,8 +73,8 @@ struct file_operations {
 	ssize_t (*read)(struct file *, char __user *, size_t, loff_t *);
 	ssize_t (*write)(struct file *, const char __user *, size_t, loff_t *);
 	long (*unlocked_ioctl)(struct file *, unsigned int, unsigned long);
-	/* EPOLLIN/EPOLLOUT (<linux/poll.h>) that would not block now */
-	unsigned int (*poll)(struct file *);
+	/* EPOLLIN/EPOLLOUT... that would not block now (<linux/poll.h>) */
+	unsigned int (*poll)(struct file *, struct poll_table_struct *);
 	int (*release)(struct inode *, struct file *);
 };
 

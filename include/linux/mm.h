@@ -151,6 +151,7 @@ static inline unsigned long totalram_pages(void)
 }
 
 unsigned long totalhigh_pages(void);
+void free_reserved_page(struct page *page);	/* PG_reserved -> the buddy */
 unsigned long nr_free_pages(void);		/* free pages, all zones */
 unsigned long nr_free_highpages(void);		/* free highmem pages */
 unsigned long nr_free_buffer_pages(void);	/* free lowmem pages */

@@ -50,6 +50,14 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry,
 #define DECLARE_WAITQUEUE(name, tsk) \
 	struct wait_queue_entry name = __WAITQUEUE_INITIALIZER(name, tsk)
 
+static inline void init_waitqueue_func_entry(struct wait_queue_entry *wq_entry,
+					     wait_queue_func_t func)
+{
+	wq_entry->flags = 0;
+	wq_entry->private = NULL;
+	wq_entry->func = func;
+}
+
 static inline bool waitqueue_active(struct wait_queue_head *wq_head)
 {
 	return !list_empty(&wq_head->head);

@@ -133,6 +133,10 @@ RUNS = [
 	Run('tcg-128M-lowmem32M', mem='128M', cmdline='lowmem=32M', filter='mm_*'),
 	Run('tcg-1G', mem='1G', filter='mm_*'),
 	Run('tcg-6G', mem='6G', filter='mm_*'),
+	# User page tables above 4 GiB: qemu-system-x86_64 walks them, the
+	# i386 one above does not (mm_highpte, arch/x86/mm/highpte.c)
+	Run('tcg64-6G', mem='6G', engine='tcg64', kvm=False,
+	    filter='mm_[hu]*'),	# mm_highpte, mm_user, mm_user_programs
 	# Pages above 4 GiB through every mapping API
 	Run('tcg-6G-kmap', mem='6G', filter='kmap_local'),
 	# Expected crash: a kernel stack overflow is named, with the thread
@@ -160,10 +164,23 @@ RUNS = [
 	# runs what follows "--" and powers off with reboot() (exit 33)
 	Run('tcg-init-pid1', mem='64M', filter='initramfs', shutdown=False,
 	    cmdline='-- /bin/hello as-pid-1',
-	    expect=[r'Run /init as init process',
+	    expect=[r'Freeing initrd memory: \d+K',
+		    r'Run /init as init process',
 		    r'init: pid 1, starting /bin/hello',
 		    r'Hello from user space: pid \d+, parent 1, 2 arg\(s\): /bin/hello as-pid-1',
 		    r'init: /bin/hello exited \(status 0\), powering off']),
+	# Orphans go to init: /bin/orphan's child exits, leaving a grandchild
+	# that finds its parent is 1; init reaps it and says so
+	Run('tcg-init-orphan', mem='64M', filter='initramfs', shutdown=False,
+	    cmdline='-- /bin/orphan', kvm=False,
+	    expect=[r'orphan: grandchild (\d+) has parent 1$(.|\n)*'
+		    r'init: reaped orphan pid \1 \(status 0\)',
+		    r'orphan: grandchild \d+ has exited',
+		    r'init: /bin/orphan exited \(status 0\), powering off']),
+	# Expected crash: PID 1 exits, and the kernel stops as Linux does
+	Run('crash-init-exits', mem='64M', filter='initramfs', shutdown=False,
+	    cmdline='rdinit=/bin/hello', kvm=False,
+	    panic=r'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000000'),
 	# Linux 6.1's own KUnit suites, built unchanged into a kernel of their
 	# own (make linux-suites; docs/linux-compat.md)
 	Run('tcg-linux-suites', mem='128M', qemu=['-smp', '2'], xcheck=True,
@@ -180,6 +197,7 @@ HOST_CHECKS = [
 	('monitor', ['scripts/test/monitor_test.py', '--elf', '{elf}']),	# COM1 dialogue
 	('monitor-smp4', ['scripts/test/monitor_test.py', '--elf', '{elf}', '--smp', '4',
 			  '--log', 'build/test-logs/monitor-smp4.log']),	# + cpu_down/up
+	('monitor-proc', ['scripts/test/monitor_proc_test.py', '--elf', '{elf}']),	# ps, vm, run
 	('bochs-monitor', ['scripts/test/bochs_monitor_test.py']),	# ./run-qemu.sh --bochs
 	('run-qemu', ['scripts/test/run_qemu_test.py']),	# what ./run-qemu.sh shows
 	('gdb', ['scripts/test/gdb_test.py']),			# scripts/gdb/ on a live kernel

@@ -16,6 +16,8 @@
 #include <asm/tlbflush.h>
 #include <linux/spinlock.h>
 #include <asm/setup.h>
+#include <asm/pgalloc.h>
+#include <kmaplab/highpte.h>
 
 /* NX is added by paging_init() when the CPU has it (EFER.NXE on). */
 u64 __supported_pte_mask = ~_PAGE_NX;
@@ -200,4 +202,22 @@ void clear_fixmap(enum fixed_addresses idx)
 {
 	pte_clear_kernel(fixmap_pte(idx));
 	flush_tlb_one_kernel(__fix_to_virt(idx));
+}
+
+/*
+ * A user page table (CONFIG_HIGHPTE): a GFP_HIGHUSER page, reached only
+ * with pte_offset_map(). The caller zeroes it. Above 4 GiB only when the
+ * CPU's page walk can follow a page-directory entry up there: when
+ * highpte_check() found it cannot (QEMU 7.2's qemu-system-i386,
+ * arch/x86/mm/highpte.c), such a table is swapped for a lowmem one.
+ */
+struct page *pte_alloc_one(struct mm_struct *mm)
+{
+	struct page *pt = alloc_page(GFP_HIGHUSER);
+
+	if (pt && highpte_below_4g && page_to_phys(pt) >= (1ULL << 32)) {
+		__free_page(pt);
+		pt = alloc_page(GFP_USER);
+	}
+	return pt;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The console: a 16550 UART on COM1 at 115200 baud, 8N1, polled. The
+ * The console: a 16550 UART on COM1 at 115200 baud, 8N1, polled (its
+ * receive interrupt only wakes /dev/console's readers). The
  * serial log is the record of a run -- the host test runner reads it --
  * so the VGA screen is only a mirror.
  */
@@ -16,6 +17,8 @@
 #define UART_MCR 4
 #define UART_LSR 5
 #define UART_SCR 7
+#define IER_RX 0x01		/* interrupt when a byte is received */
+#define MCR_OUT2 0x08		/* on a PC, gates the UART's IRQ line */
 #define LSR_DATA_READY 0x01
 #define LSR_THR_EMPTY 0x20
 #define LCR_DLAB 0x80
@@ -54,6 +57,18 @@ void serial_putc(char c)
 	while (!(inb(COM1 + UART_LSR) & LSR_THR_EMPTY) && --spins)
 		;
 	outb(c, COM1 + UART_DATA);
+}
+
+/*
+ * Raise IRQ 4 when a byte arrives (the console's poll() and read() sleep
+ * until then). The byte stays in the UART for serial_getc().
+ */
+void serial_enable_rx_irq(void)
+{
+	if (!present)
+		return;
+	outb(0x03 | MCR_OUT2, COM1 + UART_MCR);
+	outb(IER_RX, COM1 + UART_IER);
 }
 
 int serial_getc(void)

@@ -21,6 +21,7 @@
 		     _PAGE_DIRTY)
 
 pgd_t *pgd_alloc(struct mm_struct *mm);
+struct page *pte_alloc_one(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm, pgd_t *pgd);
 
 /* The page directory of a user address: one of the three of this mm. */

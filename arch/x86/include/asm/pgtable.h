@@ -46,9 +46,10 @@ static inline bool pte_none(pte_t pte)
 	return !pte_val(pte);
 }
 
+/* Present, or a PROT_NONE page the CPU must not see (Linux's test too). */
 static inline bool pte_present(pte_t pte)
 {
-	return pte_val(pte) & _PAGE_PRESENT;
+	return pte_val(pte) & (_PAGE_PRESENT | _PAGE_PROTNONE);
 }
 
 static inline bool pmd_present(pmd_t pmd)

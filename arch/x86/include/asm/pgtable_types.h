@@ -30,6 +30,14 @@
 #define _PAGE_PSE (1ULL << _PAGE_BIT_PSE)
 #define _PAGE_GLOBAL (1ULL << _PAGE_BIT_GLOBAL)
 #define _PAGE_NX (1ULL << _PAGE_BIT_NX)
+/*
+ * A PROT_NONE user page, as in Linux: not present to the CPU, so neither
+ * ring 3 nor the kernel's uaccess reaches it, but still the page's entry
+ * for the kernel's own walks (pte_present()). The bit is _PAGE_GLOBAL's,
+ * which means nothing in an entry that is not present.
+ */
+#define _PAGE_BIT_PROTNONE _PAGE_BIT_GLOBAL
+#define _PAGE_PROTNONE (1ULL << _PAGE_BIT_PROTNONE)
 
 /* Bits 12..35 hold the frame (36-bit physical addresses, 64 GiB). */
 #define __PHYSICAL_MASK_SHIFT 36

@@ -78,7 +78,7 @@ endif
 ifeq ($(DEBUG),1)
 # The debug build (make test): VM_BUG_ON, kmap_local guard slots, ...
 CFLAGS += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_KMAP_LOCAL -DCONFIG_KMAPLAB_DEBUG \
-	-DCONFIG_DEBUG_PREEMPT
+	-DCONFIG_DEBUG_PREEMPT -DCONFIG_DEBUG_ATOMIC_SLEEP
 endif
 NASMFLAGS := -f elf32 -g -F dwarf -I$(O)/include/
 LDFLAGS := -nostdlib -L $(O)/include/generated -T linker.ld -z noexecstack

@@ -174,17 +174,10 @@ void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 	return (void *)__fix_to_virt(FIX_KMAP_BEGIN + slot);
 }
 
-/*
- * kmap_local_page(), kmap_local_page_prot() and kmap_atomic() all come
- * here: a lowmem page needs no slot, its direct-map address will do.
- */
-void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
+/* kmap_local_page() of a highmem page (lowmem ones never get here). */
+void *__kmap_local_page_high(struct page *page)
 {
-	if (!PageHighMem(page) && !kmap_local_force_map) {
-		this_cpu_inc(kmap_stats.lowmem_fast);
-		return lowmem_page_address(page);
-	}
-	return __kmap_local_pfn_prot(page_to_pfn(page), prot);
+	return __kmap_local_pfn_prot(page_to_pfn(page), kmap_prot);
 }
 
 void kunmap_local_indexed(const void *vaddr)

@@ -141,7 +141,14 @@ static noinline void kunmap_local_not_a_slot(unsigned long addr)
 	WARN_ONCE(1, "kunmap_local(%08lx): %s", addr, why);
 }
 
-void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
+/*
+ * The slot belongs to this CPU: migrate_disable() stays on it for as
+ * long as the mapping lives. Preemption is off only while the slot is
+ * taken, so that a context switch never sees a pushed slot whose PTE is
+ * not yet saved in the task (and an interrupt, which pushes and pops
+ * above us, never sees a half-done push).
+ */
+static __always_inline void *kmap_local_map(unsigned long pfn, pgprot_t prot)
 {
 	struct task_struct *tsk = current;
 	pte_t pteval, *ptep;
@@ -149,13 +156,7 @@ void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 
 	if (unlikely(tsk->kmap_ctrl.idx + KM_INCR > KM_MAX_IDX))
 		kmap_local_overflow(tsk);
-	/*
-	 * The slot belongs to this CPU: stay on it for as long as the
-	 * mapping lives. Preemption is off only while the slot is taken,
-	 * so that a context switch never sees a pushed slot whose PTE is
-	 * not yet saved in the task.
-	 */
-	migrate_disable();
+	__migrate_disable(tsk);
 	preempt_disable();
 	idx = kmap_local_idx_push(tsk);
 	slot = arch_kmap_local_map_idx(idx, pfn);
@@ -174,10 +175,15 @@ void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 	return (void *)__fix_to_virt(FIX_KMAP_BEGIN + slot);
 }
 
+void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
+{
+	return kmap_local_map(pfn, prot);
+}
+
 /* kmap_local_page() of a highmem page (lowmem ones never get here). */
 void *__kmap_local_page_high(struct page *page)
 {
-	return __kmap_local_pfn_prot(page_to_pfn(page), kmap_prot);
+	return kmap_local_map(page_to_pfn(page), kmap_prot);
 }
 
 void kunmap_local_indexed(const void *vaddr)

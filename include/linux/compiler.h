@@ -13,8 +13,6 @@
 #define __weak __attribute__((__weak__))
 #define __printf(a, b) __attribute__((__format__(printf, a, b)))
 #define __cold __attribute__((__cold__))
-/* asm goto: an asm that may jump to a C label (static keys) */
-#define asm_volatile_goto(x...) asm goto(x)
 #define __attribute_const__ __attribute__((__const__))
 #define __pure __attribute__((__pure__))
 #define __must_check __attribute__((__warn_unused_result__))

@@ -154,7 +154,7 @@ static int __init kmaplab_bench_init(void)
 {
 	unsigned int n = ITERS / 32;	/* kmaplab's batch(iters) */
 	struct page *page[2];
-	int i, h, failed = 0;
+	int i, h, failed = 0, ran = 0;
 
 	pr_info("# bench: start engine=icount build=linux-%s iters=%u cpus=%u\n",
 		IS_ENABLED(CONFIG_SMP) ? "smp" : "up", ITERS,
@@ -168,10 +168,10 @@ static int __init kmaplab_bench_init(void)
 		for (i = 0; i < ARRAY_SIZE(cases); i++)
 			for (h = 0; h < 2; h++)
 				measure(cases[i].name, cases[i].op, page[h], n);
+		ran = ARRAY_SIZE(cases);
 	}
-	pr_info("# bench: done, %d cases, %d results, %d failed\n",
-		failed ? 0 : (int)ARRAY_SIZE(cases),
-		failed ? 0 : 2 * (int)ARRAY_SIZE(cases), failed);
+	pr_info("# bench: done, %d cases, %d results, %d failed\n", ran,
+		2 * ran, failed);
 	outb(failed ? 1 : 16, 0xf4);	/* isa-debug-exit: 33 is a pass */
 	return 0;
 }

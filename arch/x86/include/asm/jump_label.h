@@ -28,12 +28,12 @@ struct jump_entry {
 /* False (the nop falls through) until the key is enabled. */
 static __always_inline bool arch_static_branch(struct static_key *key)
 {
-	asm_volatile_goto("1: " JUMP_LABEL_NOP "\n\t"
-			  ".pushsection __jump_table, \"a\"\n\t"
-			  ".balign 4\n\t"
-			  ".long 1b, %l[l_yes], %c0\n\t"
-			  ".popsection"
-			  : : "i"(key) : : l_yes);
+	asm goto("1: " JUMP_LABEL_NOP "\n\t"
+		 ".pushsection __jump_table, \"a\"\n\t"
+		 ".balign 4\n\t"
+		 ".long 1b, %l[l_yes], %c0\n\t"
+		 ".popsection"
+		 : : "i"(key) : : l_yes);
 	return false;
 l_yes:
 	return true;

@@ -78,7 +78,7 @@ endif
 ifeq ($(DEBUG),1)
 # The debug build (make test): VM_BUG_ON, kmap_local guard slots, ...
 CFLAGS += -DCONFIG_DEBUG_VM -DCONFIG_DEBUG_KMAP_LOCAL -DCONFIG_KMAPLAB_DEBUG \
-	-DCONFIG_DEBUG_PREEMPT
+	-DCONFIG_DEBUG_PREEMPT -DCONFIG_DEBUG_ATOMIC_SLEEP
 endif
 NASMFLAGS := -f elf32 -g -F dwarf -I$(O)/include/
 LDFLAGS := -nostdlib -L $(O)/include/generated -T linker.ld -z noexecstack
@@ -271,7 +271,21 @@ bench:
 	$(Q)$(MAKE) --no-print-directory DEBUG=0 O=$(O)/release all
 	$(Q)python3 scripts/bench/bench.py --build $(O) $(BENCH_ARGS)
 
-.PHONY: bench
+#   make bench-linux    Linux 6.1 (tinyconfig + scripts/bench/linux/*.config,
+#                       SMP and UP, extracted from linux-source-6.1 into
+#                       $(O)/linux-bench, never committed) with kmaplab's
+#                       benchmark built in, and kmaplab's release kernel,
+#                       each booted twice under -icount: the side-by-side
+#                       table in $(O)/bench/linux.md and docs/performance.md.
+#                       Not part of make test (tens of minutes on 2 cores).
+bench-linux:
+	$(Q)scripts/deps.sh
+	$(Q)scripts/bench/linux/build.sh $(O)/linux-bench smp
+	$(Q)scripts/bench/linux/build.sh $(O)/linux-bench up
+	$(Q)$(MAKE) --no-print-directory DEBUG=0 O=$(O)/release all
+	$(Q)python3 scripts/bench/bench_linux.py --build $(O)
+
+.PHONY: bench bench-linux
 
 # --- course labs, monitor test, diagrams --------------------------------------
 #   make labs               list the labs (docs/labs/) and their state here

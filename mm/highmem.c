@@ -141,7 +141,14 @@ static noinline void kunmap_local_not_a_slot(unsigned long addr)
 	WARN_ONCE(1, "kunmap_local(%08lx): %s", addr, why);
 }
 
-void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
+/*
+ * The slot belongs to this CPU: migrate_disable() stays on it for as
+ * long as the mapping lives. Preemption is off only while the slot is
+ * taken, so that a context switch never sees a pushed slot whose PTE is
+ * not yet saved in the task (and an interrupt, which pushes and pops
+ * above us, never sees a half-done push).
+ */
+static __always_inline void *kmap_local_map(unsigned long pfn, pgprot_t prot)
 {
 	struct task_struct *tsk = current;
 	pte_t pteval, *ptep;
@@ -149,13 +156,7 @@ void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 
 	if (unlikely(tsk->kmap_ctrl.idx + KM_INCR > KM_MAX_IDX))
 		kmap_local_overflow(tsk);
-	/*
-	 * The slot belongs to this CPU: stay on it for as long as the
-	 * mapping lives. Preemption is off only while the slot is taken,
-	 * so that a context switch never sees a pushed slot whose PTE is
-	 * not yet saved in the task.
-	 */
-	migrate_disable();
+	__migrate_disable(tsk);
 	preempt_disable();
 	idx = kmap_local_idx_push(tsk);
 	slot = arch_kmap_local_map_idx(idx, pfn);
@@ -174,17 +175,15 @@ void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 	return (void *)__fix_to_virt(FIX_KMAP_BEGIN + slot);
 }
 
-/*
- * kmap_local_page(), kmap_local_page_prot() and kmap_atomic() all come
- * here: a lowmem page needs no slot, its direct-map address will do.
- */
-void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
+void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 {
-	if (!PageHighMem(page) && !kmap_local_force_map) {
-		this_cpu_inc(kmap_stats.lowmem_fast);
-		return lowmem_page_address(page);
-	}
-	return __kmap_local_pfn_prot(page_to_pfn(page), prot);
+	return kmap_local_map(pfn, prot);
+}
+
+/* kmap_local_page() of a highmem page (lowmem ones never get here). */
+void *__kmap_local_page_high(struct page *page)
+{
+	return kmap_local_map(page_to_pfn(page), kmap_prot);
 }
 
 void kunmap_local_indexed(const void *vaddr)
@@ -232,10 +231,10 @@ void kunmap_local_indexed(const void *vaddr)
 /*
  * Entry i of a task's saved stack, for the context switch: false for the
  * debug build's guard slots (even indexes, which must be empty) and for
- * an entry that should hold a PTE but does not; else the fixmap slot.
+ * an entry that should hold a PTE but does not.
  */
-static bool kmap_local_saved(struct task_struct *tsk, int i, pte_t *pteval,
-			     int *slot)
+static __always_inline bool kmap_local_saved(struct task_struct *tsk, int i,
+					     pte_t *pteval)
 {
 	*pteval = tsk->kmap_ctrl.pteval[i];
 	if (IS_ENABLED(CONFIG_DEBUG_KMAP_LOCAL) && !(i & 1)) {
@@ -244,8 +243,26 @@ static bool kmap_local_saved(struct task_struct *tsk, int i, pte_t *pteval,
 	}
 	if (WARN_ON_ONCE(pte_none(*pteval)))
 		return false;
-	*slot = arch_kmap_local_map_idx(i, pte_pfn(*pteval));
 	return true;
+}
+
+/*
+ * Where the task's entry 0 lands on this CPU: its slot, PTE and address.
+ * Entry i is then slot + i, ptep - i and addr - i pages: x86's
+ * arch_kmap_local_map_idx() is idx + this CPU's base, whatever the pfn
+ * (no cache colouring), so the loops below work it out once per switch.
+ */
+struct kmap_local_base {
+	int slot;
+	pte_t *ptep;
+	unsigned long addr;
+};
+
+static __always_inline void kmap_local_base(struct kmap_local_base *b)
+{
+	b->slot = arch_kmap_local_map_idx(0, 0);
+	b->ptep = kmap_get_pte(b->slot);
+	b->addr = __fix_to_virt(FIX_KMAP_BEGIN + b->slot);
 }
 
 /*
@@ -255,21 +272,22 @@ static bool kmap_local_saved(struct task_struct *tsk, int i, pte_t *pteval,
 void __kmap_local_sched_out(void)
 {
 	struct task_struct *tsk = current;
+	struct kmap_local_base b;
 	pte_t pteval;
-	int i, slot;
+	int i;
 
+	kmap_local_base(&b);
 	for (i = 0; i < tsk->kmap_ctrl.idx; i++) {
-		unsigned long addr;
+		unsigned long addr = b.addr - i * PAGE_SIZE;
 
-		if (!kmap_local_saved(tsk, i, &pteval, &slot))
+		if (!kmap_local_saved(tsk, i, &pteval))
 			continue;
-		addr = __fix_to_virt(FIX_KMAP_BEGIN + slot);
-		pte_clear(&init_mm, addr, kmap_get_pte(slot));
+		pte_clear(&init_mm, addr, b.ptep - i);
 		arch_kmap_local_post_unmap(addr);
-		kmap_local_note_unmap(tsk, slot, pte_pfn(pteval), NULL,
+		kmap_local_note_unmap(tsk, b.slot + i, pte_pfn(pteval), NULL,
 				      KMAP_SWITCHED_OUT);
 		this_cpu_inc(kmap_stats.sched_out_slots);
-		trace_kmap_local_sched_out(slot, addr, pte_pfn(pteval));
+		trace_kmap_local_sched_out(b.slot + i, addr, pte_pfn(pteval));
 	}
 }
 
@@ -277,16 +295,20 @@ void __kmap_local_sched_out(void)
 void __kmap_local_sched_in(void)
 {
 	struct task_struct *tsk = current;
+	struct kmap_local_base b;
 	pte_t pteval;
-	int i, slot;
+	int i;
 
+	kmap_local_base(&b);
 	for (i = 0; i < tsk->kmap_ctrl.idx; i++) {
-		if (!kmap_local_saved(tsk, i, &pteval, &slot))
+		unsigned long addr = b.addr - i * PAGE_SIZE;
+
+		if (!kmap_local_saved(tsk, i, &pteval))
 			continue;
-		set_pte(kmap_get_pte(slot), pteval);
-		arch_kmap_local_post_map(__fix_to_virt(FIX_KMAP_BEGIN + slot), pteval);
+		set_pte(b.ptep - i, pteval);
+		arch_kmap_local_post_map(addr, pteval);
 		this_cpu_inc(kmap_stats.sched_in_slots);
-		trace_kmap_local_sched_in(slot, __fix_to_virt(FIX_KMAP_BEGIN + slot), pte_pfn(pteval));
+		trace_kmap_local_sched_in(b.slot + i, addr, pte_pfn(pteval));
 	}
 }
 

@@ -82,22 +82,40 @@ static void set_page_address(struct page *page, void *virtual)
 	spin_unlock_irqrestore(&pa_lock, flags);
 }
 
+/* The walk of page's chain; the caller keeps the writers out. */
+static __always_inline void *pa_lookup(const struct page *page)
+{
+	unsigned int link;
+
+	for (link = hash_head[pa_hash(page)]; link; link = slot_next[link - 1])
+		if (slot_page[link - 1] == page)
+			return (void *)PKMAP_ADDR(link - 1);
+	return NULL;
+}
+
 /* page_address() for a highmem page: its pkmap address, or NULL. */
 void *page_address_highmem(const struct page *page)
 {
 	unsigned long flags;
-	void *ret = NULL;
-	unsigned int link;
+	void *ret;
 
 	spin_lock_irqsave(&pa_lock, flags);
-	for (link = hash_head[pa_hash(page)]; link; link = slot_next[link - 1]) {
-		if (slot_page[link - 1] == page) {
-			ret = (void *)PKMAP_ADDR(link - 1);
-			break;
-		}
-	}
+	ret = pa_lookup(page);
 	spin_unlock_irqrestore(&pa_lock, flags);
 	return ret;
+}
+
+/*
+ * The same under kmap_lock, without pa_lock: every writer of the hash
+ * (set_page_address(), from map_new_virtual() and flush_all_zero_pkmaps())
+ * holds kmap_lock, so a reader that holds it sees no change under way.
+ * pa_lock is for page_address() callers that do not hold kmap_lock. This
+ * saves kmap() and kunmap() an IRQ-saving lock pair each (Linux takes
+ * both; docs/performance.md).
+ */
+static void *page_address_kmap_locked(const struct page *page)
+{
+	return pa_lookup(page);
 }
 
 /* --- the pool --------------------------------------------------------------- */
@@ -168,7 +186,7 @@ start:
 			spin_lock(&kmap_lock);
 
 			/* Another task may have mapped this page meanwhile. */
-			vaddr = page_address_highmem(page);
+			vaddr = page_address_kmap_locked(page);
 			if (vaddr)
 				return (unsigned long)vaddr;
 			goto start;
@@ -186,7 +204,7 @@ void *kmap_high(struct page *page)
 	unsigned long vaddr;
 
 	spin_lock(&kmap_lock);
-	vaddr = (unsigned long)page_address_highmem(page);
+	vaddr = (unsigned long)page_address_kmap_locked(page);
 	if (!vaddr)
 		vaddr = map_new_virtual(page);
 	else
@@ -205,7 +223,7 @@ void kunmap_high(struct page *page)
 	unsigned int nr;
 
 	spin_lock(&kmap_lock);
-	vaddr = (unsigned long)page_address_highmem(page);
+	vaddr = (unsigned long)page_address_kmap_locked(page);
 	nr = vaddr ? PKMAP_NR(vaddr) : 0;
 	if (!vaddr || pkmap_count[nr] < 2) {
 		/* Unlock first: the report must not leave the pool locked. */

@@ -255,8 +255,7 @@ int sched_cpu_drain(unsigned int cpu, char *blocker, size_t len)
  */
 void migrate_disable(void)
 {
-	current->migration_disabled++;
-	barrier();
+	__migrate_disable(current);
 }
 
 /*

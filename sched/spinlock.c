@@ -22,6 +22,14 @@
 
 unsigned long spin_bug_count;
 
+/* arch_spin_lock()'s contended half: wait for our ticket to be served. */
+void arch_spin_lock_wait(arch_spinlock_t *lock, u16 me)
+{
+	while (READ_ONCE(lock->tickets.head) != me)
+		cpu_relax();
+	barrier();
+}
+
 void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name)
 {
 	lock->raw_lock = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;

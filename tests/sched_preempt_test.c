@@ -169,6 +169,9 @@ static void sched_might_sleep_atomic(struct kunit *test)
 	char who[64];
 	unsigned long flags;
 
+	if (!IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP))
+		kunit_skip(test, "might_sleep() reports with CONFIG_DEBUG_ATOMIC_SLEEP (the debug build)");
+
 	snprintf(who, sizeof(who), "pid: %d, name: %s", current->pid, current->comm);
 
 	printk_capture_start(&cap, report, sizeof(report));

@@ -10,6 +10,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/sched.h>
+#include <linux/jump_label.h>
 
 enum trace_event_id {
 	TRACE_KMAP_LOCAL_MAP,
@@ -44,13 +45,26 @@ struct trace_entry {
 #define TRACE_FLAG_NEED_RESCHED	0x02
 #define TRACE_FLAG_HARDIRQ	0x04
 
-/* Bit n set: event n is recorded. Read by every hook, written rarely. */
+/* Bit n set: event n is recorded. Written rarely. */
 extern u32 trace_events_enabled;
+
+/*
+ * One static key per event (<linux/jump_label.h>), on while the event is
+ * chosen: a hook whose event is off costs one 5-byte nop, as Linux's
+ * tracepoints do. Behind the key the mask is still checked, because
+ * trace_pause() stops recording by clearing the mask alone. id must be a
+ * constant (the key's address goes into the branch's __jump_table entry).
+ */
+extern struct static_key_false trace_event_keys[TRACE_NR_EVENTS];
 
 static __always_inline bool trace_event_on(enum trace_event_id id)
 {
-	return unlikely(READ_ONCE(trace_events_enabled) & (1u << id));
+	return static_branch_unlikely(&trace_event_keys[id]) &&
+	       (READ_ONCE(trace_events_enabled) & (1u << id));
 }
+
+/* Set every event's key from trace_events_enabled (may sleep; early boot ok). */
+void trace_event_keys_sync(void);
 
 void trace_record(enum trace_event_id id, unsigned long a0, unsigned long a1,
 		  unsigned long a2, unsigned long a3, const char *str);

@@ -12,10 +12,11 @@
 #include <linux/mm.h>
 #include <linux/uaccess.h>
 #include <asm/highmem.h>
+#include <kmaplab/highmem.h>
 
 /* mm/highmem.c: kmap_local and kmap_atomic */
 void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot);
-void *__kmap_local_page_prot(struct page *page, pgprot_t prot);
+void *__kmap_local_page_high(struct page *page);
 void kunmap_local_indexed(const void *vaddr);
 /* The context switch's half (sched/core.c calls them when a task holds maps). */
 void __kmap_local_sched_out(void);
@@ -36,7 +37,7 @@ static inline void *kmap(struct page *page)
 		kmap_from_interrupt();
 	might_sleep();
 	if (!PageHighMem(page))
-		return page_address(page);
+		return lowmem_page_address(page);
 	return kmap_high(page);
 }
 
@@ -54,9 +55,33 @@ static inline struct page *kmap_to_page(void *addr)
 
 /* --- kmap_local: thread-local, CPU-local, preemptible ------------------- */
 
+/*
+ * kmap_local_page(), kmap_local_page_prot() and kmap_atomic() all come
+ * here: a lowmem page needs no slot, its direct-map address will do.
+ * Inline, as in Linux, so that the lowmem case is a test, a per-CPU
+ * increment and the address computation (docs/performance.md).
+ */
+static __always_inline bool kmap_local_direct(struct page *page)
+{
+	if (PageHighMem(page) || kmap_local_force_map)
+		return false;
+	this_cpu_inc(kmap_stats.lowmem_fast);
+	return true;
+}
+
+static inline void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
+{
+	if (kmap_local_direct(page))
+		return lowmem_page_address(page);
+	return __kmap_local_pfn_prot(page_to_pfn(page), prot);
+}
+
+/* kmap_prot is a variable (NX or not): read it on the highmem path only. */
 static inline void *kmap_local_page(struct page *page)
 {
-	return __kmap_local_page_prot(page, kmap_prot);
+	if (kmap_local_direct(page))
+		return lowmem_page_address(page);
+	return __kmap_local_page_high(page);
 }
 
 static inline void *kmap_local_page_prot(struct page *page, pgprot_t prot)
@@ -79,8 +104,11 @@ static inline bool kmap_local_addr(unsigned long addr)
 static inline void __kunmap_local(const void *vaddr)
 {
 #ifndef CONFIG_DEBUG_KMAP_LOCAL
-	/* A lowmem address came from the fast path: nothing to undo. */
-	if (!kmap_local_addr((unsigned long)vaddr))
+	/*
+	 * Below the slots (lowmem: the fast path's address): nothing to
+	 * undo. One compare; kunmap_local_indexed() sorts out the rest.
+	 */
+	if ((unsigned long)vaddr < __fix_to_virt(FIX_KMAP_END))
 		return;
 #endif
 	/* The debug build checks every address, out of line. */
@@ -98,7 +126,9 @@ static inline void *kmap_atomic_prot(struct page *page, pgprot_t prot)
 
 static inline void *kmap_atomic(struct page *page)
 {
-	return kmap_atomic_prot(page, kmap_prot);
+	preempt_disable();
+	pagefault_disable();
+	return kmap_local_page(page);
 }
 
 static inline void *kmap_atomic_pfn(unsigned long pfn)

@@ -58,12 +58,19 @@ int get_option(char **str, int *pint);
 char *get_options(const char *str, int nints, int *ints);
 
 /*
- * might_sleep(): annotation for functions that may sleep. Complains
- * (Linux's "BUG: sleeping function called from invalid context") when
- * called from atomic context. Implemented in sched/.
+ * might_sleep(): annotation for functions that may sleep. With
+ * CONFIG_DEBUG_ATOMIC_SLEEP (the debug build) it complains (Linux's "BUG:
+ * sleeping function called from invalid context") when called from
+ * atomic context; implemented in sched/. Without it, as in Linux with
+ * full preemption, it is nothing: the release kmap() paid 44
+ * instructions for it (docs/performance.md).
  */
 void __might_sleep(const char *file, int line);
+#ifdef CONFIG_DEBUG_ATOMIC_SLEEP
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
+#else
+#define might_sleep() do { } while (0)
+#endif
 #define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
 
 /* might_fault(): a user access, which may fault and sleep (mm/memory.c). */

@@ -82,6 +82,17 @@ struct task_struct {
 	unsigned long pending;		/* signals sent (kernel/signal.c): bit sig */
 };
 
+/*
+ * migrate_disable() for a task the caller has in hand (it must be
+ * current): the same as sched/smp.c's, inline for the kmap_local fast
+ * path. Only the task itself changes the count.
+ */
+static __always_inline void __migrate_disable(struct task_struct *p)
+{
+	p->migration_disabled++;
+	barrier();
+}
+
 #define EXIT_ZOMBIE 0x0020
 #define EXIT_DEAD 0x0010
 

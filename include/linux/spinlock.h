@@ -19,6 +19,9 @@
  * checks them.
  */
 
+/* sched/spinlock.c: spin until head reaches ticket me. */
+void arch_spin_lock_wait(arch_spinlock_t *lock, u16 me);
+
 /* Take a ticket (tail++, atomically) and wait until it is served. */
 static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 {
@@ -28,11 +31,8 @@ static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 	__asm__ __volatile__("lock; xaddl %0, %1"
 			     : "+r"(inc), "+m"(lock->slock) : : "memory");
 	me = inc >> 16;
-	if ((u16)inc == me)
-		return;			/* head was already ours */
-	while (READ_ONCE(lock->tickets.head) != me)
-		cpu_relax();
-	barrier();
+	if ((u16)inc != me)		/* head was not ours yet: wait, out of line */
+		arch_spin_lock_wait(lock, me);
 }
 
 /* Only when free (head == tail): take the next ticket, or fail. */
@@ -45,11 +45,14 @@ static __always_inline bool arch_spin_trylock(arch_spinlock_t *lock)
 	return cmpxchg(&lock->slock, old, old + (1U << 16)) == old;
 }
 
-/* Serve the next ticket. Only the holder writes head: a plain store. */
+/*
+ * Serve the next ticket. Only the holder writes head, so no lock prefix:
+ * one `incw` in memory (Linux's ticket locks did the same), which x86
+ * orders after the critical section's stores -- a release.
+ */
 static __always_inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
-	barrier();	/* x86 stores are ordered: a compiler barrier is a release */
-	WRITE_ONCE(lock->tickets.head, lock->tickets.head + 1);
+	__asm__ __volatile__("incw %0" : "+m"(lock->tickets.head) : : "memory");
 }
 
 static __always_inline bool arch_spin_is_locked(arch_spinlock_t *lock)
@@ -77,12 +80,31 @@ void _raw_spin_unlock_irq(raw_spinlock_t *lock) __releases(lock);
 void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags)
 	__releases(lock);
 
+#ifdef CONFIG_DEBUG_SPINLOCK
 #define raw_spin_lock(lock) _raw_spin_lock(lock)
+#define raw_spin_unlock(lock) _raw_spin_unlock(lock)
+#else
+/*
+ * Without the debug checks, the plain lock and unlock are inline: the
+ * uncontended lock is preempt_disable() and one `lock xadd`, the unlock
+ * one `incw` and preempt_enable() (a call each saved; docs/performance.md).
+ */
+static __always_inline void raw_spin_lock(raw_spinlock_t *lock) __acquires(lock)
+{
+	preempt_disable();
+	arch_spin_lock(&lock->raw_lock);
+}
+
+static __always_inline void raw_spin_unlock(raw_spinlock_t *lock) __releases(lock)
+{
+	arch_spin_unlock(&lock->raw_lock);
+	preempt_enable();
+}
+#endif
 #define raw_spin_lock_irq(lock) _raw_spin_lock_irq(lock)
 #define raw_spin_lock_irqsave(lock, flags) \
 	do { (flags) = _raw_spin_lock_irqsave(lock); } while (0)
 #define raw_spin_trylock(lock) _raw_spin_trylock(lock)
-#define raw_spin_unlock(lock) _raw_spin_unlock(lock)
 #define raw_spin_unlock_irq(lock) _raw_spin_unlock_irq(lock)
 #define raw_spin_unlock_irqrestore(lock, flags) \
 	_raw_spin_unlock_irqrestore(lock, flags)

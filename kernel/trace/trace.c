@@ -154,6 +154,7 @@ u32 trace_pause(void)
 void trace_resume(u32 was)
 {
 	WRITE_ONCE(trace_events_enabled, was);
+	trace_event_keys_sync();	/* if the events chosen changed meanwhile */
 }
 
 int trace_read_cpu(unsigned int cpu, struct trace_entry *out, int max,

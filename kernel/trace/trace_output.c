@@ -48,6 +48,7 @@ int trace_set_event(const char *glob, bool on)
 		__atomic_or_fetch(&trace_events_enabled, mask, __ATOMIC_SEQ_CST);
 	else
 		__atomic_and_fetch(&trace_events_enabled, ~mask, __ATOMIC_SEQ_CST);
+	trace_event_keys_sync();
 	return n;
 }
 

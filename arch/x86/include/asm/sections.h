@@ -11,6 +11,7 @@
 #include <linux/init.h>
 #include <asm/desc.h>
 #include <kmaplab/traps.h>
+#include <asm/jump_label.h>
 
 /* The kernel image's sections (linker.ld). */
 extern char _text[], _etext[], __start_rodata[], __end_rodata[];
@@ -20,6 +21,8 @@ extern char __per_cpu_start[], __per_cpu_end[];
 /* Tables that linker.ld gathers from every object's section. */
 extern const struct exception_table_entry __start___ex_table[],
 	__stop___ex_table[];				/* __ex_table */
+extern const struct jump_entry __start___jump_table[],
+	__stop___jump_table[];				/* __jump_table */
 extern const struct obs_kernel_param __setup_start[],
 	__setup_end[];					/* .init.setup */
 struct kunit_suite;

@@ -27,7 +27,11 @@
 #include <linux/delay.h>
 #include <linux/uaccess.h>
 
-#define FAULT_SLEEP_TEST_MS 20
+/*
+ * Long enough that B, polling every millisecond, sees A asleep even on a
+ * host that starves this vCPU: a short sleep let A finish first there.
+ */
+#define FAULT_SLEEP_TEST_MS 500
 #define WAIT_LIMIT (20 * HZ)
 
 struct reader_ctx {
@@ -89,6 +93,11 @@ static void check_while_a_sleeps(struct kunit *test, struct task_struct *a,
 	unsigned long x = 0, pfn = 0;
 	void *y;
 
+	if (completion_done(&c->done)) {
+		KUNIT_FAIL(test, "A finished its read() before B could look: B was starved for %u ms",
+			   FAULT_SLEEP_TEST_MS);
+		return;
+	}
 	if (atomic) {
 		/* In fault_in_writeable(): no slot, page faults and preemption on. */
 		KUNIT_EXPECT_EQ(test, a->kmap_ctrl.idx, 0);
@@ -134,6 +143,8 @@ static void sleeping_fault_in_read(struct kunit *test, bool atomic)
 	kt_counters(&k0);
 	migrate_disable();	/* A goes on this CPU: B is this task */
 	a = kthread_run_on_cpu(reader_fn, cp, smp_processor_id(), "uf-reader/%u");
+	if (!IS_ERR(a))
+		get_task_struct(a);	/* B reads A's slots, even if A has gone */
 	if (!IS_ERR(a) && wait_for_fault_sleep(a, f0.sleeps))
 		check_while_a_sleeps(test, a, cp, other, atomic);
 	else
@@ -142,6 +153,7 @@ static void sleeping_fault_in_read(struct kunit *test, bool atomic)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
 	/* A hung here would keep c and the mm: the run's timeout ends it. */
 	wait_for_completion(&cp->done);
+	put_task_struct(a);
 	uf_knobs_restore(&saved);
 	uaccess_fault_snap(&f1);
 	kt_counters(&k1);

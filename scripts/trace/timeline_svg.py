@@ -82,7 +82,7 @@ def _cpu_lane(svg, cpu):
 		for ts, c, label, kind in tl.instants:
 			if c == cpu:
 				x = svg.x(ts)
-				svg.add('<path d="M%.1f %d l-7 -11 h14 z" fill="%s" stroke="#ffffff">'
+				svg.add('<path d="M%.1f %d l-7 -11 h14 z" fill="%s" stroke="#000000">'
 					'<title>%s at %s'
 					'</title></path>' % (x, y + 10, KIND_COLOUR.get(kind, '#000'),
 							    escape(label), _us(ts)))
@@ -102,9 +102,12 @@ def _flows(svg):
 		y0 = svg.lane_y[('cpu', cpu)] + 4
 		for dcpu, dts in dests:
 			y1 = svg.lane_y[('cpu', dcpu)] + LANE / 2
-			svg.add('<line class="flow" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" '
-				'stroke="#6a00a8" stroke-width="2" marker-end="url(#arrow)"><title>IPI flow %s: CPU %d -> CPU %d'
-				'</title></line>' % (svg.x(ts), y0, svg.x(dts), y1, fid, cpu, dcpu))
+			# the <title> beside the line, in a group: some renderers
+			# (ImageMagick) drop a <line> that has children
+			svg.add('<g><title>IPI flow %s: CPU %d -> CPU %d</title>'
+				'<line class="flow" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" '
+				'stroke="#6a00a8" stroke-width="2" marker-end="url(#arrow)"/></g>'
+				% (fid, cpu, dcpu, svg.x(ts), y0, svg.x(dts), y1))
 
 
 def _axis(svg):

@@ -22,7 +22,9 @@ Ends with "N passed, N failed, N skipped", as the runner's host checks do.
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True
@@ -34,6 +36,7 @@ from ftrace_log import read_dumps		# noqa: E402
 from timeline import Timeline			# noqa: E402
 from chrome_json import PID_CPUS, to_chrome	# noqa: E402
 from timeline_svg import to_html, to_svg	# noqa: E402
+import browser_smoke				# noqa: E402
 
 FIXTURE = os.path.join(HERE, 'fixtures/scenarios.log')
 BOOT_LOG = os.path.join(ROOT, 'build/test-logs/tcg-trace-scenarios.log')
@@ -193,9 +196,33 @@ def check_dump(c, d, what):
 	c.check(what + ': the picture tells the story', story_problems(d.name, tl))
 
 
+def check_browser(c):
+	"""Each fixture page opened in headless chromium, if there is one."""
+	if not browser_smoke.browser():
+		c.skip('fixture pages in a browser', 'no chromium (apt-get install chromium)')
+		return
+	with open(FIXTURE, encoding='utf-8') as f:
+		dumps = read_dumps(f)
+	out = tempfile.mkdtemp(prefix='trace-check-')
+	for d in dumps:
+		tl = Timeline(d)
+		svg = to_svg(tl)
+		html = os.path.join(out, d.name + '.html')
+		with open(html, 'w', encoding='utf-8') as f:
+			f.write(to_html(tl, svg, d.text))
+		nlanes = svg.count('<g class="lane"')
+		try:
+			problems = browser_smoke.smoke(html, nlanes)
+		except (OSError, RuntimeError, ValueError, subprocess.SubprocessError) as e:
+			problems = ['%s: %s' % (type(e).__name__, e)]
+		c.check('fixture: %s: chromium shows its %d lanes (%d CPUs)' % (
+			d.name, nlanes, d.ncpus), problems)
+
+
 def main():
 	c = Counter()
 	check_log(c, FIXTURE, 'fixture')
+	check_browser(c)
 	if os.path.exists(BOOT_LOG):
 		check_log(c, BOOT_LOG, 'tcg-trace-scenarios')
 	else:

@@ -75,16 +75,19 @@ def screenshot(html, width=1600, height=1400):
 	return out
 
 
-def lanes_in_column(rows, bpp, x):
-	"""Bands crossed going down column x: white -> not white, counted
-	(the light grey of the time-axis ticks counts as white)."""
-	bands, inside = 0, False
-	for row in rows:
+def lanes_in_column(rows, bpp, x, tall=24):
+	"""Bands crossed going down column x: runs of pixels that are not
+	white at least tall pixels high (a lane is 34; text, an arrow or
+	the light grey of a time-axis tick is not a band)."""
+	bands, run = 0, 0
+	for row in rows + [bytearray(b'\xff' * len(rows[0]))]:
 		r, g, b = row[x * bpp:x * bpp + 3]
 		light = min(r, g, b) >= 250 or (abs(r - 221) < 4 and r == g == b)
-		if not light and not inside:
-			bands += 1
-		inside = not light
+		if light:
+			bands += run >= tall
+			run = 0
+		else:
+			run += 1
 	return bands
 
 

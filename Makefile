@@ -287,6 +287,25 @@ bench-linux:
 
 .PHONY: bench bench-linux
 
+# --- trace pictures (docs/trace.md) -------------------------------------------
+#   make trace              boot the lecture scenarios (tests/trace_scenarios_test.c,
+#                           the runner's tcg-trace-scenarios run) and draw each
+#                           one: $(O)/trace/NAME.{json,html,svg,txt}
+#   make trace SCENARIO=preempt_local   only that one
+#   make trace LOG=file     draw the dumps in a saved serial log, no boot
+trace:
+ifdef LOG
+	$(Q)python3 scripts/trace/trace.py $(LOG) --out $(O)/trace \
+		$(if $(SCENARIO),--scenario $(SCENARIO))
+else
+	$(Q)scripts/deps.sh
+	$(Q)$(MAKE) --no-print-directory all initramfs
+	$(Q)python3 scripts/trace/trace.py --boot --out $(O)/trace \
+		$(if $(SCENARIO),--scenario $(SCENARIO))
+endif
+
+.PHONY: trace
+
 # --- course labs, monitor test, diagrams --------------------------------------
 #   make labs               list the labs (docs/labs/) and their state here
 #   make lab-reset LAB=NN   take lab NN's solution out of this tree

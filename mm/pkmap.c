@@ -178,6 +178,7 @@ start:
 			DECLARE_WAITQUEUE(wait, current);
 
 			this_cpu_inc(kmap_stats.pkmap_sleeps);
+			trace_kmap_high_sleep(page);
 			__set_current_state(TASK_UNINTERRUPTIBLE);
 			add_wait_queue(&pkmap_map_wait, &wait);
 			spin_unlock(&kmap_lock);
@@ -238,6 +239,8 @@ void kunmap_high(struct page *page)
 	/* Down to 1: the slot is reclaimable, a sleeping kmap() can retry. */
 	need_wakeup = --pkmap_count[nr] == 1 && waitqueue_active(&pkmap_map_wait);
 	trace_kmap_high_unmap(vaddr, page, pkmap_count[nr]);
+	if (need_wakeup)
+		trace_kmap_high_wake(vaddr, pkmap_count[nr]);
 	spin_unlock(&kmap_lock);
 	if (need_wakeup)
 		wake_up(&pkmap_map_wait);

@@ -22,7 +22,19 @@ enum trace_event_id {
 	TRACE_KMAP_HIGH_WRAP,
 	TRACE_TLB_FLUSH,
 	TRACE_SCHED_SWITCH,
-	TRACE_NR_EVENTS
+	TRACE_KMAP_HIGH_SLEEP,
+	TRACE_KMAP_HIGH_WAKE,
+	TRACE_IPI_RAISE,
+	TRACE_IPI_ENTRY,
+	TRACE_IPI_EXIT,
+	TRACE_IRQ_VECTOR_ENTRY,
+	TRACE_IRQ_VECTOR_EXIT,
+	TRACE_PAGE_FAULT_USER,
+	TRACE_PAGE_FAULT_KERNEL,
+	TRACE_PAGE_FAULT_EXIT,
+	TRACE_SYS_ENTER,
+	TRACE_SYS_EXIT,
+	TRACE_NR_EVENTS		/* at most 32: trace_events_enabled's bits */
 };
 
 #define TRACE_NR_ARGS 4
@@ -76,6 +88,8 @@ void trace_off(void);		/* none; the buffer is kept */
 void trace_clear(void);		/* empty every CPU's buffer */
 void trace_show(void);		/* the ftrace `trace` file, on the console */
 const char *trace_event_name(enum trace_event_id id);
+/* A new flow id (never 0): ties an IPI's raise to its receivers' entries. */
+unsigned long trace_new_flow(void);
 
 /*
  * Copy CPU cpu's events, oldest first, into out[0..max): how many were

@@ -24,6 +24,7 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/atomic.h>
 #include <asm/cmpxchg.h>
 #include <asm/processor.h>
 #include <kmaplab/params.h>
@@ -136,6 +137,13 @@ out:
 	smp_mb();		/* the event's stores before busy drops */
 	WRITE_ONCE(b->busy, 0);
 	local_irq_restore(flags);
+}
+
+unsigned long trace_new_flow(void)
+{
+	static atomic_t last_flow = ATOMIC_INIT(0);
+
+	return (unsigned int)atomic_inc_return(&last_flow);
 }
 
 /* Stop recording and wait out writers already past their check. */

@@ -15,6 +15,11 @@
 #include <kmaplab/params.h>
 #include <kmaplab/trace.h>
 #include <trace/events/tlb.h>
+#include <trace/events/ipi.h>
+#include <asm/trace/exceptions.h>
+#include <asm/desc.h>
+
+static_assert(TRACE_NR_EVENTS <= 32, "one bit of trace_events_enabled each");
 
 static const char *const event_names[TRACE_NR_EVENTS] = {
 	[TRACE_KMAP_LOCAL_MAP]		= "kmap_local_map",
@@ -26,6 +31,18 @@ static const char *const event_names[TRACE_NR_EVENTS] = {
 	[TRACE_KMAP_HIGH_WRAP]		= "kmap_high_wrap",
 	[TRACE_TLB_FLUSH]		= "tlb_flush",
 	[TRACE_SCHED_SWITCH]		= "sched_switch",
+	[TRACE_KMAP_HIGH_SLEEP]		= "kmap_high_sleep",
+	[TRACE_KMAP_HIGH_WAKE]		= "kmap_high_wake",
+	[TRACE_IPI_RAISE]		= "ipi_raise",
+	[TRACE_IPI_ENTRY]		= "ipi_entry",
+	[TRACE_IPI_EXIT]		= "ipi_exit",
+	[TRACE_IRQ_VECTOR_ENTRY]	= "irq_vector_entry",
+	[TRACE_IRQ_VECTOR_EXIT]		= "irq_vector_exit",
+	[TRACE_PAGE_FAULT_USER]		= "page_fault_user",
+	[TRACE_PAGE_FAULT_KERNEL]	= "page_fault_kernel",
+	[TRACE_PAGE_FAULT_EXIT]		= "page_fault_exit",
+	[TRACE_SYS_ENTER]		= "sys_enter",
+	[TRACE_SYS_EXIT]		= "sys_exit",
 };
 
 const char *trace_event_name(enum trace_event_id id)
@@ -79,6 +96,32 @@ static const char *const tlb_reasons[NR_TLB_FLUSH_REASONS] = {
 	"local mm shootdown", "remote ipi send",
 };
 
+static const char *const ipi_reasons[NR_IPI_REASONS] = {
+	[IPI_TLB_SHOOTDOWN] = "tlb shootdown",
+};
+
+static const char *const fault_results[NR_PAGE_FAULT_RESULTS] = {
+	[PAGE_FAULT_RESOLVED] = "resolved", [PAGE_FAULT_FIXUP] = "fixup",
+	[PAGE_FAULT_FATAL] = "fatal",
+};
+
+#define NAME_OF(table, i) ((i) < ARRAY_SIZE(table) ? (table)[i] : "?")
+
+/* The kind of vector, as Linux's per-kind event names say it. */
+static const char *vector_kind(unsigned long v)
+{
+	if (v >= FIRST_EXTERNAL_VECTOR && v < FIRST_EXTERNAL_VECTOR + 16)
+		return "device irq";
+	switch (v) {
+	case LOCAL_TIMER_VECTOR: return "local_timer";
+	case CALL_FUNCTION_VECTOR: return "call_function";
+	case RESCHEDULE_VECTOR: return "reschedule";
+	case IRQ_WORK_VECTOR: return "irq_work";
+	case SPURIOUS_APIC_VECTOR: return "spurious_apic";
+	default: return "?";
+	}
+}
+
 /* Linux's prev_state letters (task_state_index): R, S, D, ... X. */
 static const char *task_state_str(unsigned long state, bool preempt)
 {
@@ -121,6 +164,33 @@ static int format_fields(char *buf, size_t size, const struct trace_entry *e)
 				 "prev_comm=%.16s prev_pid=%lu prev_prio=120 prev_state=%s ==> next_comm=%.16s next_pid=%lu next_prio=120",
 				 e->comm, a[0], task_state_str(a[1], a[3]),
 				 e->str, a[2]);
+	case TRACE_KMAP_HIGH_SLEEP:
+		return scnprintf(buf, size, "pfn=%05lx slots=%lu", a[0], a[1]);
+	case TRACE_KMAP_HIGH_WAKE:
+		return scnprintf(buf, size, "slot=%lu addr=%08lx count=%lu",
+				 a[0], a[1], a[2]);
+	case TRACE_IPI_RAISE:
+		return scnprintf(buf, size, "target_mask=%lx (%s) flow=%lu",
+				 a[0], NAME_OF(ipi_reasons, a[1]), a[2]);
+	case TRACE_IPI_ENTRY:
+	case TRACE_IPI_EXIT:
+		return scnprintf(buf, size, "(%s) flow=%lu",
+				 NAME_OF(ipi_reasons, a[0]), a[1]);
+	case TRACE_IRQ_VECTOR_ENTRY:
+	case TRACE_IRQ_VECTOR_EXIT:
+		return scnprintf(buf, size, "vector=%lu (%s)", a[0], vector_kind(a[0]));
+	case TRACE_PAGE_FAULT_USER:
+	case TRACE_PAGE_FAULT_KERNEL:
+		return scnprintf(buf, size, "address=0x%08lx ip=0x%08lx error_code=0x%lx",
+				 a[0], a[1], a[2]);
+	case TRACE_PAGE_FAULT_EXIT:
+		return scnprintf(buf, size, "address=0x%08lx result=%s",
+				 a[0], NAME_OF(fault_results, a[1]));
+	case TRACE_SYS_ENTER:
+		return scnprintf(buf, size, "NR %ld (%lx, %lx, %lx)",
+				 (long)a[0], a[1], a[2], a[3]);
+	case TRACE_SYS_EXIT:
+		return scnprintf(buf, size, "NR %ld = %ld", (long)a[0], (long)a[1]);
 	}
 	return scnprintf(buf, size, "?");
 }

@@ -128,6 +128,10 @@ RUNS = [
 	# hooks fire inside the pool lock, the switch and the shootdown IPIs
 	Run('tcg-trace-all', mem='256M', qemu=('-smp', '2'),
 	    cmdline=FULL + ' trace_event=* trace_buf_size=8K', filter='kmap*'),
+	# The lecture scenarios of docs/trace.md (make trace draws them from
+	# this run's log; the trace-tool host check draws them too)
+	Run('tcg-trace-scenarios', mem='256M', qemu=('-smp', '4'), kvm=False,
+	    cmdline=FULL + ' trace_buf_size=64K', filter='trace_scenarios'),
 	# RAM-size matrix (mm/): the memory suites at each size
 	Run('tcg-16M', mem='16M', filter='mm_*'),
 	Run('tcg-128M-lowmem32M', mem='128M', cmdline='lowmem=32M', filter='mm_*'),
@@ -205,6 +209,7 @@ HOST_CHECKS = [
 	('lint', ['scripts/test/lint_check.py']),		# no new kmap()/kmap_atomic() users
 	('build-flags', ['scripts/test/build_flags_check.py']),	# DEBUG=0 rebuilds
 	('docs', ['scripts/test/doc_check.py']),		# docs/ against the logs above
+	('trace-tool', ['scripts/trace/trace_check.py']),	# make trace's JSON/SVG/HTML
 	('fuzz-cmdline', ['scripts/test/fuzz_cmdline.py', '--elf', '{elf}',
 			  '--count', '64']),		# fixed seed; fuzz_cmdline.py
 ]

@@ -15,11 +15,16 @@
 #include <linux/sched.h>
 #include <linux/irqflags.h>
 #include <kmaplab/traps.h>
+#include <trace/events/syscalls.h>
 
 void do_int80_syscall_32(struct pt_regs *regs)
 {
+	long nr = regs->ax;	/* ax becomes the return value */
+
 	local_irq_enable();
+	trace_sys_enter(regs, nr);
 	do_syscall_32_irqs_on(regs);
+	trace_sys_exit(regs, nr);
 	exit_to_user_mode(regs);
 }
 

@@ -25,6 +25,7 @@
 #include <kmaplab/smp.h>
 #include <kmaplab/highmem.h>
 #include <kmaplab/interrupt.h>
+#include <asm/trace/irq_vectors.h>
 
 #define PIC1_CMD 0x20
 #define PIC1_DATA 0x21
@@ -193,6 +194,7 @@ void do_interrupt(struct pt_regs *regs)
 	}
 	kmap_depth = current->kmap_ctrl.idx;
 	irq_enter();
+	trace_irq_vector_entry(v);
 	if (v < FIRST_EXTERNAL_VECTOR + NR_IRQS) {
 		handle_device_irq(v - FIRST_EXTERNAL_VECTOR);
 	} else if (v == IRQ_WORK_VECTOR) {
@@ -214,6 +216,7 @@ void do_interrupt(struct pt_regs *regs)
 			  "kmap_atomic mapping(s): unmap before returning", v,
 			  (current->kmap_ctrl.idx - kmap_depth) / KM_INCR);
 	}
+	trace_irq_vector_exit(v);
 	irq_exit();
 	if (user_mode(regs))
 		exit_to_user_mode(regs);	/* the timer preempts user code here */

@@ -14,6 +14,7 @@
 #include <asm/page.h>
 #include <kmaplab/traps.h>
 #include <kmaplab/kmap_debug.h>
+#include <asm/trace/exceptions.h>
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
@@ -111,11 +112,17 @@ void do_page_fault(struct pt_regs *regs)
 {
 	unsigned long address = read_cr2();
 
+	trace_page_fault_entries(regs, regs->orig_ax, address);
 	if ((user_mode(regs) || address < TASK_SIZE) &&
-	    do_user_addr_fault(regs, address))
+	    do_user_addr_fault(regs, address)) {
+		trace_page_fault_exit(address, PAGE_FAULT_RESOLVED);
 		return;
-	if (fixup_exception(regs))
+	}
+	if (fixup_exception(regs)) {
+		trace_page_fault_exit(address, PAGE_FAULT_FIXUP);
 		return;
+	}
+	trace_page_fault_exit(address, PAGE_FAULT_FATAL);
 	oops_begin();
 	show_fault_oops(regs, address);
 	printk(KERN_EMERG "Oops: page fault: %04lx [#%lu] PREEMPT\n",

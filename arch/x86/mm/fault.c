@@ -25,6 +25,7 @@
 #include <asm/irqflags.h>
 #include <kmaplab/traps.h>
 #include <kmaplab/fault.h>
+#include <asm/trace/exceptions.h>
 
 #define PF_PROT (1UL << 0)
 #define PF_WRITE (1UL << 1)
@@ -54,6 +55,7 @@ static __noreturn void bad_area(struct pt_regs *regs, unsigned long address,
 	snprintf(what, sizeof(what), "segfault at %lx (%s of a %s page, %s) %s",
 		 address, err & PF_INSTR ? "exec" : err & PF_WRITE ? "write" : "read",
 		 err & PF_PROT ? "present" : "missing", why, where);
+	trace_page_fault_exit(address, PAGE_FAULT_FATAL);
 	force_sig_report(regs, 11, what);	/* SIGSEGV */
 }
 

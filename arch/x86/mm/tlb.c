@@ -34,6 +34,7 @@
 #include <kmaplab/params.h>
 #include <kmaplab/mm.h>
 #include <trace/events/tlb.h>
+#include <trace/events/ipi.h>
 
 DEFINE_PER_CPU(struct tlb_stats, tlb_stats);
 unsigned long tlb_single_page_flush_ceiling = 33;
@@ -64,6 +65,7 @@ static void do_flush_tlb_all(void)
 struct flush_range {
 	unsigned long start, end;
 	int sender;
+	unsigned long flow;	/* the trace's ipi_raise -> ipi_entry arrows */
 };
 
 /*
@@ -71,14 +73,10 @@ struct flush_range {
  * flushes asked for (on the CPU that asked), so that they mean the same
  * with one CPU or eight; the receivers count shootdown_received.
  */
-static void do_flush_range(void *data)
+static void __do_flush_range(struct flush_range *r, bool local)
 {
-	struct flush_range *r = data;
-	bool local = r->sender == smp_processor_id();
 	unsigned long addr;
 
-	if (!local)
-		this_cpu_inc(tlb_stats.shootdown_received);
 	trace_tlb_flush(local ? TLB_LOCAL_SHOOTDOWN : TLB_REMOTE_SHOOTDOWN, r->start, r->end);
 	if (!r->end) {
 		do_flush_tlb_all();
@@ -93,6 +91,21 @@ static void do_flush_range(void *data)
 	}
 }
 
+static void do_flush_range(void *data)
+{
+	struct flush_range *r = data;
+	bool local = r->sender == smp_processor_id();
+
+	if (local) {
+		__do_flush_range(r, true);
+		return;
+	}
+	this_cpu_inc(tlb_stats.shootdown_received);
+	trace_ipi_entry(IPI_TLB_SHOOTDOWN, r->flow);
+	__do_flush_range(r, false);
+	trace_ipi_exit(IPI_TLB_SHOOTDOWN, r->flow);
+}
+
 /*
  * Run the flush here, and on every other online CPU unless shootdowns
  * are off. With IRQs disabled the caller could deadlock against a CPU
@@ -104,6 +117,7 @@ static void flush_everywhere(struct flush_range *r)
 
 	preempt_disable();
 	r->sender = smp_processor_id();
+	r->flow = 0;
 	others = num_online_cpus() - 1;
 	if (!others || !tlb_shootdown_enabled ||
 	    WARN_ONCE(irqs_disabled(), "TLB shootdown with IRQs off: local flush only")) {
@@ -113,6 +127,8 @@ static void flush_everywhere(struct flush_range *r)
 	} else {
 		this_cpu_inc(tlb_stats.shootdowns);
 		this_cpu_add(tlb_stats.shootdown_sent, others);
+		r->flow = trace_ipi_raise(cpumask_bits(cpu_online_mask)[0] &
+					  ~(1UL << r->sender), IPI_TLB_SHOOTDOWN);
 		on_each_cpu(do_flush_range, r, 1);
 	}
 	preempt_enable();

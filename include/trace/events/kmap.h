@@ -81,4 +81,25 @@ static __always_inline void trace_kmap_high_wrap(void)
 		trace_record(TRACE_KMAP_HIGH_WRAP, LAST_PKMAP, 0, 0, 0, NULL);
 }
 
+/*
+ * kmap() found every pool slot in use and sleeps until kunmap() frees
+ * one (pfn: the page it waits to map; slots: the pool's size, all taken).
+ * Called with kmap_lock held, like the wrap.
+ */
+static __always_inline void trace_kmap_high_sleep(struct page *page)
+{
+	if (trace_event_on(TRACE_KMAP_HIGH_SLEEP))
+		trace_record(TRACE_KMAP_HIGH_SLEEP, page_to_pfn(page), LAST_PKMAP,
+			     0, 0, NULL);
+}
+
+/* kunmap() left pool slot vaddr unused (count 1) and wakes the sleepers. */
+static __always_inline void trace_kmap_high_wake(unsigned long vaddr,
+						 unsigned int count)
+{
+	if (trace_event_on(TRACE_KMAP_HIGH_WAKE))
+		trace_record(TRACE_KMAP_HIGH_WAKE, PKMAP_NR(vaddr), vaddr, count,
+			     0, NULL);
+}
+
 #endif /* _TRACE_KMAP_H */

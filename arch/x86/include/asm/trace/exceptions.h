@@ -24,11 +24,15 @@ static __always_inline void trace_page_fault_entries(struct pt_regs *regs,
 						     unsigned long error_code,
 						     unsigned long address)
 {
-	enum trace_event_id id = user_mode(regs) ? TRACE_PAGE_FAULT_USER :
-						  TRACE_PAGE_FAULT_KERNEL;
-
-	if (trace_event_on(id))
-		trace_record(id, address, regs->ip, error_code, 0, NULL);
+	/* Two hooks, not one with a computed id: each key must be a constant. */
+	if (user_mode(regs)) {
+		if (trace_event_on(TRACE_PAGE_FAULT_USER))
+			trace_record(TRACE_PAGE_FAULT_USER, address, regs->ip,
+				     error_code, 0, NULL);
+	} else if (trace_event_on(TRACE_PAGE_FAULT_KERNEL)) {
+		trace_record(TRACE_PAGE_FAULT_KERNEL, address, regs->ip,
+			     error_code, 0, NULL);
+	}
 }
 
 static __always_inline void trace_page_fault_exit(unsigned long address,

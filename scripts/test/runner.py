@@ -175,7 +175,7 @@ HOST_CHECKS = [
 	('monitor-smp4', ['scripts/test/monitor_test.py', '--elf', '{elf}', '--smp', '4',
 			  '--log', 'build/test-logs/monitor-smp4.log']),	# + cpu_down/up
 	('bochs-monitor', ['scripts/test/bochs_monitor_test.py']),	# ./run-qemu.sh --bochs
-	('labs', ['scripts/labs/labs.py', 'check']),		# reset fails, solution passes
+	('labs', ['scripts/labs/labs.py', 'check', '--quick']),	# starts fail, references pass
 	('lint', ['scripts/test/lint_check.py']),		# no new kmap()/kmap_atomic() users
 	('build-flags', ['scripts/test/build_flags_check.py']),	# DEBUG=0 rebuilds
 	('docs', ['scripts/test/doc_check.py']),		# docs/ against the logs above

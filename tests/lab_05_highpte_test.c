@@ -5,7 +5,7 @@
  * A process's page tables are GFP_HIGHUSER pages (CONFIG_HIGHPTE), so
  * the kernel reaches an entry only by mapping its table: pte_offset_map()
  * and pte_unmap() in arch/x86/include/asm/pgalloc.h. The first cases
- * hand it tables built here, the last one the real fault path.
+ * hand it tables built here, the last one the kernel's own walkers.
  */
 #include "lab_user_mm.h"
 #include "kmap_test_common.h"
@@ -123,20 +123,51 @@ static void lab5_sleep_while_mapped(struct kunit *test)
 	__free_page(t.page);
 }
 
-/* The real users: faults and walks in an address space of 2 tables. */
-static void lab5_fault_path(struct kunit *test)
+/* A user page with v at its start, put at addr as execve() does. */
+static void lab5_install(struct kunit *test, struct mm_struct *mm,
+			 unsigned long addr, int v)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	int *k;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	k = kmap_local_page(page);
+	*k = v;
+	kunmap_local(k);
+	mutex_lock(&mm->mmap_lock);
+	if (install_user_page(mm, addr, page, VM_READ | VM_WRITE)) {
+		__free_page(page);
+		KUNIT_FAIL(test, "install_user_page(%08lx) failed: no page table entry", addr);
+	}
+	mutex_unlock(&mm->mmap_lock);
+}
+
+/*
+ * The real users: install_user_page() and follow_page() walk an address
+ * space of two tables; the CPU then reads through them on its own.
+ * (No page fault: that needs lab 06, which comes after this one.)
+ */
+static void lab5_real_walkers(struct kunit *test)
 {
 	struct mm_struct *mm = lab_mm(test, 1024, VM_READ | VM_WRITE);
 	unsigned long far = LAB_BASE + 600 * PAGE_SIZE;	/* the second table */
+	struct page *page;
 	int v = 0;
 
+	lab5_install(test, mm, LAB_BASE, 41);
+	lab5_install(test, mm, far, 42);
+	KUNIT_EXPECT_EQ(test, mm->nr_ptes, 2UL);
+	page = lab_page(mm, far, NULL);
+	KUNIT_EXPECT_NOT_NULL_MSG(test, page, "follow_page() found no page at %08lx", far);
+	if (page)
+		put_page(page);
 	kthread_use_mm(mm);
-	KUNIT_EXPECT_EQ_MSG(test, put_user(41, (int __user *)LAB_BASE), 0,
-			    "a first touch (the fault walks the page table)");
-	KUNIT_EXPECT_EQ(test, put_user(42, (int __user *)far), 0);
+	pagefault_disable();	/* present: the CPU's own walk must find them */
 	KUNIT_EXPECT_EQ(test, get_user(v, (int __user *)far), 0);
 	KUNIT_EXPECT_EQ(test, v, 42);
-	KUNIT_EXPECT_EQ(test, mm->nr_ptes, 2UL);
+	KUNIT_EXPECT_EQ(test, get_user(v, (int __user *)LAB_BASE), 0);
+	KUNIT_EXPECT_EQ(test, v, 41);
+	pagefault_enable();
 	KUNIT_EXPECT_EQ(test, lab_peek(mm, LAB_BASE), 41);
 	lab_mm_put(mm);
 }
@@ -146,7 +177,7 @@ static struct kunit_case lab5_cases[] = {
 	KUNIT_CASE(lab5_a_local_mapping),
 	KUNIT_CASE(lab5_two_tables),
 	KUNIT_CASE(lab5_sleep_while_mapped),
-	KUNIT_CASE(lab5_fault_path),
+	KUNIT_CASE(lab5_real_walkers),
 	{}
 };
 

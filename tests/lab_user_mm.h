@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Helpers for the labs on user memory (05, 06, 07): a small address
+ * Helpers for the labs on user memory (05, 06, 07, 09): a small address
  * space the test thread borrows with kthread_use_mm(), as a system call
  * would work in its process's (tests/mm_user_test.c does the same).
  */

@@ -4,13 +4,15 @@
   1. no lab's reference code changed since its start was written
      (else: make labs-refresh, and bring the start along);
   2. the teacher's tree builds and every lab's suite passes on it;
-  3. for each lab alone, on a copy of the tree under build/labs-check/:
-     its start applies (found by name), the tree builds, and the lab's
-     suite runs and fails cleanly ("not ok", no crash, no hang);
+  3. the ladder, on a copy of the tree under build/labs-check/: every
+     lab at its start; then lab by lab in order, its suite fails cleanly
+     ("not ok", no crash, no hang), and passes once its reference is
+     back while the labs after it are still at their starts (a lab may
+     build on the labs before it, never on those after);
   4. the handout (every lab at its start) builds, every lab fails there,
      and no solution's distinctive line is anywhere in it.
 
---quick (what make test runs) leaves out 3, the slow part: one build
+--quick (what make test runs) leaves out 3, the slow part: two builds
 per lab. The handout's run still shows every lab failing at its start.
 
 One line per check; the last is "N passed, N failed, 0 skipped".
@@ -20,6 +22,7 @@ import os
 import shutil
 import time
 
+import cfunc
 import grade
 import handout
 import starts
@@ -59,8 +62,11 @@ def check_references(root, todo, work, t):
 			t(res.ok, 'lab %s: the reference passes (%s)' % (lab.num, res.status()))
 
 
-def check_each_start(root, todo, work, t):
-	"""Each lab alone at its start, in one copy of the tree."""
+def check_ladder(root, todo, work, t):
+	"""Climb the ladder in a copy of the tree: every lab at its start;
+	then for each lab in order, its suite must fail cleanly, and pass
+	once its reference is back -- with the labs after it still at their
+	starts, as a student who has done the labs before it has them."""
 	from labs import make
 	tree = os.path.join(work, 'tree')
 	if os.path.exists(tree):
@@ -68,22 +74,24 @@ def check_each_start(root, todo, work, t):
 	shutil.copytree(root, tree, symlinks=True, ignore=lambda d, names: [
 		n for n in names if d == root and n in ('build', '.git')])
 	for lab in todo:
-		saved = {r.path: open(os.path.join(tree, r.path)).read() for r in lab.removals}
-		try:
-			for r in lab.removals:
-				starts.apply(tree, lab, r)
-		except Exception as e:
-			t(False, 'lab %s: its start does not apply: %s' % (lab.num, e))
-			continue
-		if t(make(tree), 'lab %s: the tree at its start builds' % lab.num):
-			log = os.path.join(work, 'lab-%s-start.log' % lab.num)
+		for r in lab.removals:
+			starts.apply(tree, lab, r)
+	for lab in todo:
+		for step in ('start', 'reference'):
+			if step == 'reference':
+				for r in lab.removals:
+					text = starts.put_reference(cfunc.read(tree, r.path),
+								   cfunc.read(root, r.path), r)
+					cfunc.write(tree, r.path, text)
+			if not t(make(tree), 'lab %s at its %s builds' % (lab.num, step)):
+				continue
+			log = os.path.join(work, 'lab-%s-%s.log' % (lab.num, step))
 			res = lab_run(tree, lab, log)
-			t(fails_cleanly(res), 'lab %s: at its start the suite fails cleanly '
-			  '(%s, exit %s)%s' % (lab.num, res.status(), res.rc,
-			  '' if fails_cleanly(res) else '; log ' + os.path.relpath(log, root)))
-		for path, text in saved.items():
-			with open(os.path.join(tree, path), 'w') as f:
-				f.write(text)
+			good = fails_cleanly(res) if step == 'start' else res.ok
+			t(good, 'lab %s at its %s %s (%s, exit %s)%s' % (
+				lab.num, step, 'fails cleanly' if step == 'start' else
+				'passes, later labs at their starts', res.status(), res.rc,
+				'' if good else '; log ' + os.path.relpath(log, root)))
 
 
 def check_handout(root, todo, work, t):
@@ -112,7 +120,7 @@ def main(root, nums):
 	t = Tally()
 	check_references(root, todo, work, t)
 	if not quick:
-		check_each_start(root, todo, work, t)
+		check_ladder(root, todo, work, t)
 	check_handout(root, todo, work, t)
 	print('labs-check: %d labs, %.0fs; logs in %s' % (
 		len(todo), time.monotonic() - start, os.path.relpath(work, root)))

@@ -134,24 +134,28 @@ def restore(root, lab):
 			return ('%s: no reference solution in this tree (a student '
 				'handout has none)' % r.path)
 	for r in lab.removals:
-		head = git_head_text(root, r.path)
-		text = cfunc.read(root, r.path)
-		if isinstance(r, File):
-			text = head
-		elif isinstance(r, Edit):	# the whole function, as HEAD has it
-			text = cfunc.replace(text, r.name, cfunc.extract(
-				head, r.name, comment=False), comment=False)
-		else:
-			ref = region(head, r)
-			try:
-				text = cfunc.replace(text, r.name, ref)
-			except cfunc.NotFound:
-				text = insert_before_next(text, head, r.name, ref)
-				if text is None:
-					return ('%s: %s() is gone from the file; put it back '
-						'from git (git show HEAD:%s)' % (r.path, r.name, r.path))
+		text = put_reference(cfunc.read(root, r.path),
+				     git_head_text(root, r.path), r)
+		if text is None:
+			return ('%s: %s() is gone from the file; put it back '
+				'from git (git show HEAD:%s)' % (r.path, r.name, r.path))
 		cfunc.write(root, r.path, text)
 	return None
+
+
+def put_reference(text, ref_text, r):
+	"""text with removal r's code as ref_text (the reference file) has
+	it; None when there is nowhere to put it."""
+	if isinstance(r, File):
+		return ref_text
+	if isinstance(r, Edit):		# the whole function, as the reference has it
+		return cfunc.replace(text, r.name, cfunc.extract(
+			ref_text, r.name, comment=False), comment=False)
+	ref = region(ref_text, r)
+	try:
+		return cfunc.replace(text, r.name, ref)
+	except cfunc.NotFound:
+		return insert_before_next(text, ref_text, r.name, ref)
 
 
 def insert_before_next(text, head, name, ref):

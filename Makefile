@@ -307,12 +307,18 @@ endif
 .PHONY: trace
 
 # --- course labs, monitor test, diagrams --------------------------------------
-#   make labs               list the labs (docs/labs/) and their state here
-#   make lab-reset LAB=NN   take lab NN's solution out of this tree
-#   make lab-solve LAB=NN   put it back
-#   make lab-test LAB=NN    build, boot lab NN's suite, say PASS or FAIL
-#   make labs-check         every lab, on a copy under $(O)/labs-check: reset
-#                           -> its suite must fail, solution -> must pass
+#   make labs               the lab ladder (docs/labs/) and each lab's state
+#   make lab-test LAB=NN    build, boot lab NN's suite: each case, and for a
+#                           failure what was expected and what was seen
+#   make grade [LAB=NN]     every lab's (or one lab's) suites, scored like
+#                           xv6's make grade; also build/grade.json
+#   make lab-reset LAB=NN   put lab NN's starting point into this tree
+#   make lab-solve LAB=NN   teacher: the reference code back (from git)
+#   make handout            teacher: the student tree, every lab at its
+#                           start, no solution: build/handout/
+#   make labs-check         teacher: each start fails, each reference
+#                           passes, the handout leaks none (docs/labs/)
+#   make labs-refresh       teacher: after a lab's reference code changed
 #   make monitor-test       boot with `monitor`, drive it over COM1 from the host
 #   make fuzz-cmdline N=2000 [SEED=19]  boot N fuzzed command lines (make
 #                           test boots 64); scripts/test/fuzz_cmdline.py
@@ -324,9 +330,18 @@ lab-reset lab-solve lab-test:
 	$(Q)test -n "$(LAB)" || { echo "usage: make $@ LAB=NN (make labs lists them)" >&2; exit 2; }
 	$(Q)python3 scripts/labs/labs.py $(patsubst lab-%,%,$@) $(LAB)
 
+grade:
+	$(Q)python3 scripts/labs/labs.py grade $(LAB)
+
+handout:
+	$(Q)python3 scripts/labs/labs.py handout $(O)/handout
+
 labs-check:
 	$(Q)scripts/deps.sh
 	$(Q)python3 scripts/labs/labs.py check
+
+labs-refresh:
+	$(Q)python3 scripts/labs/labs.py refresh
 
 fuzz-cmdline:
 	$(Q)scripts/deps.sh
@@ -349,4 +364,4 @@ docs/img/%.svg: docs/img/%.gp $(wildcard docs/img/*.dat)
 	cd docs/img && gnuplot $*.gp
 
 .PHONY: labs lab-reset lab-solve lab-test labs-check monitor-test docs-img \
-	fuzz-cmdline
+	fuzz-cmdline grade handout labs-refresh

@@ -4,7 +4,7 @@
 
 /*
  * Shared by the RAM disk suites (tests/ramdisk_test.c) and lab 3's
- * (tests/lab_03_convert_test.c): a fixture holding a disk and the
+ * (tests/lab_08_convert_test.c): a fixture holding a disk and the
  * buffers a case allocates, and the helpers that drive a disk from
  * other threads and from an interrupt.
  */

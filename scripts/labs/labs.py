@@ -1,209 +1,205 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""labs.py - the course labs in docs/labs/: reset, solve, test, check.
+"""labs.py - the course labs (docs/labs/): status, grade, handout, check.
 
-Each lab NN has docs/labs/NN-name.md (the exercise), a KUnit suite
-tests/lab_NN_*_test.c that passes only with the solution in the tree, and
-docs/labs/NN-name.reset.patch, which takes the solution out.
+    labs.py list                the ladder, and each lab's state here
+    labs.py test NN             build, boot lab NN's suite, show each case
+    labs.py grade [NN ...]      build, boot every lab (or those named),
+                                print the points, write build/grade.json
+    labs.py reset NN            put lab NN's starting point into this tree
+                                (your code in those functions is saved
+                                under build/labs/ first)
+    labs.py solve NN            teacher's tree: the reference code back
+    labs.py handout [DIR]       the student tree (default build/handout/)
+    labs.py check [NN ...]      teacher: every start fails, every
+                                reference passes, the handout leaks none
+    labs.py refresh             teacher: after the reference code of a
+                                lab changed, show it and record it
 
-    labs.py list                 the labs and whether each is reset here
-    labs.py reset NN             apply the reset patch to this tree
-    labs.py solve NN             reverse it (the solution is back)
-    labs.py test NN              build this tree, boot the lab's suite
-    labs.py check [NN ...]       for every lab (or those named), on a copy
-                                 of this tree under build/labs-check/:
-                                 reset -> the suite must fail;
-                                 solution -> the suite must pass
-
-`check` is what a teacher (and `make labs-check`, and CI) runs to see
-that every lab still works. It leaves this tree alone. Its last line is
-"N passed, N failed, 0 skipped", counting one check per lab and state.
+What a lab's state and grade say depends only on what its suites see
+and on the text of the functions it names (ladder.py): never on a patch
+applying. The last line of `check` is "N passed, N failed, 0 skipped".
 """
 
-import glob
+import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cfunc		# noqa: E402
+import grade		# noqa: E402
+import handout		# noqa: E402
+import starts		# noqa: E402
+from ladder import LABS, File, find, ready	# noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-LABDIR = os.path.join(ROOT, 'docs', 'labs')
-WORK = os.path.join(ROOT, 'build', 'labs-check')
-# Two highmem pages at least: the suites skip without highmem.
-CMDLINE = 'kunit_shutdown=poweroff panic=-1 lowmem=32M'
-EXIT_PASS, EXIT_FAIL = 33, 35
-RES_RE = re.compile(r'^\[[ \d.]+\] (\s*)(not ok|ok) \d+ (\S+)(.*)$')
+BUILD = os.path.join(ROOT, 'build')
+GRADE_JSON = os.path.join(BUILD, 'grade.json')
 
 
-def labs():
-	"""[(number, name, patch path)], sorted."""
-	out = []
-	for p in sorted(glob.glob(os.path.join(LABDIR, '[0-9][0-9]-*.reset.patch'))):
-		name = os.path.basename(p)[:-len('.reset.patch')]
-		out.append((name[:2], name, p))
-	return out
+def lab_or_die(num):
+	lab = find(num)
+	if not lab:
+		sys.exit('labs.py: no lab %s (make labs lists them: %s)' % (
+			num, ' '.join(l.num for l in LABS)))
+	if lab.needs:
+		sys.exit('labs.py: lab %s waits for %s; it cannot be taken yet' % (
+			lab.num, lab.needs))
+	return lab
 
 
-def find(num):
-	for lab in labs():
-		if lab[0] == num.zfill(2):
-			return lab
-	sys.exit('labs.py: no lab %s (have: %s)' % (
-		num, ' '.join(l[0] for l in labs())))
-
-
-def git_apply(tree, patch, reverse=False, check=False):
-	argv = ['git', 'apply'] + (['-R'] if reverse else []) + \
-	       (['--check'] if check else []) + [patch]
-	env = dict(os.environ)
-	if tree != ROOT:
-		# The copy sits inside this repository (build/ is ignored), and
-		# git apply run inside a repository skips paths outside its
-		# current directory -- silently. Keep git from finding it.
-		env['GIT_CEILING_DIRECTORIES'] = os.path.dirname(tree)
-	return subprocess.run(argv, cwd=tree, stdout=subprocess.PIPE, env=env,
-			      stderr=subprocess.STDOUT, universal_newlines=True)
-
-
-def state(tree, patch):
-	"""'solved', 'reset', or 'unknown' (the patch fits neither way)."""
-	if git_apply(tree, patch, check=True).returncode == 0:
-		return 'solved'
-	if git_apply(tree, patch, reverse=True, check=True).returncode == 0:
-		return 'reset'
-	return 'unknown'
-
-
-def make(tree, quiet=True):
+def make(tree, out=print):
 	p = subprocess.run(['make', '-C', tree, '-j%d' % (os.cpu_count() or 2)],
 			   stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
 			   universal_newlines=True)
-	if p.returncode and quiet:
-		print(p.stdout[-3000:])
+	if p.returncode:
+		out(p.stdout[-3000:])
+		out('labs.py: the tree does not build (above); every lab scores 0')
 	return p.returncode == 0
 
 
-def boot(elf, num, log, timeout=120):
-	"""Boot the lab's suite. Returns (exit code, {case: ok}, suite ok or None)."""
-	argv = ['qemu-system-i386', '-accel', 'tcg', '-cpu', 'max', '-m', '128M',
-		'-display', 'none', '-no-reboot', '-serial', 'file:' + log,
-		'-device', 'isa-debug-exit,iobase=0xf4,iosize=4', '-kernel', elf,
-		'-append', 'kunit.filter_glob=lab_%s_* %s' % (num, CMDLINE)]
+def last_grades():
 	try:
-		rc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-				    stderr=subprocess.DEVNULL, timeout=timeout).returncode
-	except subprocess.TimeoutExpired:
-		rc = None
-	cases, suite = {}, None
-	for line in open(log, errors='replace'):
-		m = RES_RE.match(line.rstrip('\r\n'))
-		if not m:
-			continue
-		ok = m.group(2) == 'ok' and '# SKIP' not in m.group(4)
-		if m.group(1):
-			cases[m.group(3)] = ok
-		elif m.group(3).startswith('lab_%s' % num):
-			suite = ok
-	return rc, cases, suite
-
-
-def describe(rc, cases, suite):
-	passed = sum(cases.values())
-	if rc is None:
-		return 'timed out'
-	if suite is None:
-		return 'no result for the suite (crash? exit %s)' % rc
-	return '%d of %d cases passed, exit %d' % (passed, len(cases), rc)
+		with open(GRADE_JSON) as f:
+			return {l['lab']: l for l in json.load(f)['labs']}
+	except (OSError, ValueError, KeyError):
+		return {}
 
 
 def cmd_list():
-	for num, name, patch in labs():
-		print('%s  %-22s %s' % (num, name[3:], state(ROOT, patch)))
+	prints, last = starts.fingerprints(), last_grades()
+	print('lab  %-42s %-9s %-6s %-19s %s' % ('', 'level', 'hours', 'here', 'last grade'))
+	for lab in LABS:
+		if lab.needs:
+			state, seen = 'not yet', 'waits for ' + lab.needs
+		else:
+			state = starts.lab_state(ROOT, lab, prints)
+			g = last.get(lab.num)
+			seen = ('%s, %s' % ('PASS' if g['ok'] else 'FAIL', g['cases'])
+				if g else '-')
+		print('%s   %-42s %-9s %-6s %-19s %s' % (lab.num, lab.title[:42],
+			lab.level, lab.hours, state, seen))
+	print('make lab-test LAB=NN runs one lab; make grade runs them all.')
 
 
-def cmd_reset(num, reverse=False):
-	_, name, patch = find(num)
-	want = 'reset' if reverse else 'solved'
-	now = state(ROOT, patch)
-	if now != want:
-		sys.exit('labs.py: lab %s is %s here already: nothing to do' % (num, now)
-			 if now in ('solved', 'reset') else
-			 'labs.py: the files of lab %s changed since its patch was made; '
-			 'git apply says:\n%s' % (num, git_apply(ROOT, patch, reverse, True).stdout))
-	p = git_apply(ROOT, patch, reverse)
-	sys.stdout.write(p.stdout)
-	if p.returncode:
-		return 1
-	print('lab %s: %s. Its suite: make lab-test LAB=%s' % (
-		name, 'solution restored' if reverse else 'reset to the starting point',
-		num))
-	return 0
+def run_lab(tree, lab, log_dir):
+	os.makedirs(log_dir, exist_ok=True)
+	log = os.path.join(log_dir, 'lab-%s.log' % lab.num)
+	return grade.boot(os.path.join(tree, 'build', 'kmaplab.elf'), lab, log), log
+
+
+def grade_row(lab, res, score):
+	return {'lab': lab.num, 'name': lab.name, 'ok': res.ok, 'points': score,
+		'max': lab.points, 'cases': res.status(),
+		'failed': [c for c, ok in res.cases.items() if not ok]}
+
+
+def save_grade(lab, res):
+	"""lab-test's result into build/grade.json, for `make labs`."""
+	try:
+		with open(GRADE_JSON) as f:
+			data = json.load(f)
+	except (OSError, ValueError):
+		data = {'labs': []}
+	data['labs'] = [l for l in data.get('labs', []) if l.get('lab') != lab.num]
+	data['labs'].append(grade_row(lab, res, lab.points if res.ok else 0))
+	data['labs'].sort(key=lambda l: l['lab'])
+	data['score'] = sum(l['points'] for l in data['labs'])
+	data['max'] = sum(l['max'] for l in data['labs'])
+	with open(GRADE_JSON, 'w') as f:
+		json.dump(data, f, indent=1)
 
 
 def cmd_test(num):
-	_, name, _ = find(num)
+	lab = lab_or_die(num)
 	if not make(ROOT):
 		return 1
-	log = os.path.join(ROOT, 'build', 'lab-%s.log' % num)
-	rc, cases, suite = boot(os.path.join(ROOT, 'build', 'kmaplab.elf'), num, log)
-	for case, ok in cases.items():
-		print('%-7s %s' % ('ok' if ok else 'not ok', case))
-	print('lab %s: %s (%s); log in %s' % (name, 'PASS' if suite and rc == EXIT_PASS
-		else 'FAIL', describe(rc, cases, suite), os.path.relpath(log, ROOT)))
-	return 0 if suite and rc == EXIT_PASS else 1
+	res, log = run_lab(ROOT, lab, BUILD)
+	grade.show(res, print)
+	print('lab %s (%s): %s, %s; serial log %s' % (lab.num, lab.title,
+		'PASS' if res.ok else 'FAIL', res.status(), os.path.relpath(log, ROOT)))
+	save_grade(lab, res)
+	return 0 if res.ok else 1
 
 
-def copy_tree(dst):
-	"""This tree as it is now (committed or not), without build/ or .git."""
-	if os.path.exists(dst):
-		shutil.rmtree(dst)
-	shutil.copytree(ROOT, dst, symlinks=True,
-			ignore=lambda d, names: [n for n in names if d == ROOT and
-						 n in ('build', '.git')])
+def cmd_grade(nums):
+	todo = [lab_or_die(n) for n in nums] if nums else ready()
+	built = make(ROOT)
+	rows, total, most = [], 0, 0
+	for lab in todo:
+		if built:
+			res, log = run_lab(ROOT, lab, os.path.join(BUILD, 'grade'))
+			score = lab.points if res.ok else 0
+		else:
+			res, score = grade.Result(lab), 0
+		total, most = total + score, most + lab.points
+		print('== lab %s: %s (%s)' % (lab.num, lab.title, lab.level))
+		grade.show(res, print)
+		print('   %s: %d/%d points (%s)' % ('PASS' if res.ok else 'FAIL',
+			score, lab.points, res.status()))
+		rows.append(grade_row(lab, res, score))
+	for lab in LABS:
+		if lab.needs and not nums:
+			print('== lab %s: %s -- not graded yet, waits for %s' % (
+				lab.num, lab.title, lab.needs))
+	print('Score: %d/%d' % (total, most))
+	os.makedirs(BUILD, exist_ok=True)
+	with open(GRADE_JSON, 'w') as f:
+		json.dump({'score': total, 'max': most, 'built': built,
+			   'time': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()),
+			   'labs': rows}, f, indent=1)
+	print('(written to %s)' % os.path.relpath(GRADE_JSON, ROOT))
+	return 0
 
 
-def cmd_check(nums):
-	start = time.monotonic()
-	todo = [find(n) for n in nums] if nums else labs()
-	tree = os.path.join(WORK, 'tree')
-	passed = failed = 0
-	copy_tree(tree)
-	for num, name, patch in todo:
-		if state(tree, patch) != 'solved':
-			print('not ok  lab %s: the reset patch does not apply to this tree '
-			      '(is the lab reset here? make lab-solve LAB=%s)' % (name, num))
-			failed += 2
-			continue
-		for step, rev, want_pass in (('reset', False, False), ('solution', True, True)):
-			if step == 'solution':
-				git_apply(tree, patch, reverse=True)
-			else:
-				git_apply(tree, patch)
-			if not make(tree):
-				print('not ok  lab %s: %s: the tree does not build' % (name, step))
-				failed += 1
-				continue
-			log = os.path.join(WORK, 'lab-%s-%s.log' % (num, step))
-			rc, cases, suite = boot(os.path.join(tree, 'build', 'kmaplab.elf'), num, log)
-			if want_pass:
-				good = suite is True and rc == EXIT_PASS and all(cases.values())
-			else:
-				# a clean failure: the suite ran and said "not ok"
-				good = suite is False and rc == EXIT_FAIL
-			passed, failed = passed + good, failed + (not good)
-			print('%-7s lab %s: %s -> %s as it should (%s)' % (
-				'ok' if good else 'not ok', name, step,
-				'passes' if want_pass else 'fails', describe(rc, cases, suite))
-			      if good else
-			      'not ok  lab %s: %s should %s, but: %s; log %s' % (
-				name, step, 'pass' if want_pass else 'fail',
-				describe(rc, cases, suite), os.path.relpath(log, ROOT)))
-	print('labs-check: %d labs, %.0fs; logs in %s' % (
-		len(todo), time.monotonic() - start, os.path.relpath(WORK, ROOT)))
-	print('%d passed, %d failed, 0 skipped' % (passed, failed))
-	return 1 if failed else 0
+def cmd_reset(num):
+	lab = lab_or_die(num)
+	save = os.path.join(BUILD, 'labs', '%s-before-reset-%d' % (lab.num, time.time()))
+	for r in lab.removals:
+		dst = os.path.join(save, r.path)
+		os.makedirs(os.path.dirname(dst), exist_ok=True)
+		shutil.copy2(os.path.join(ROOT, r.path), dst)
+	for r in lab.removals:
+		try:
+			starts.apply(ROOT, lab, r)
+		except cfunc.NotFound as e:
+			if starts.removal_state(ROOT, lab, r, {}) != 'start':
+				sys.exit('labs.py: %s: %s is not in the file any more' % (r.path, e))
+	print('lab %s is at its start (the files as they were: %s). '
+	      'Its suite: make lab-test LAB=%s' % (lab.num, os.path.relpath(save, ROOT), lab.num))
+	return 0
+
+
+def cmd_solve(num):
+	lab = lab_or_die(num)
+	err = starts.restore(ROOT, lab)
+	if err:
+		sys.exit('labs.py: ' + err)
+	print('lab %s: the reference code is back (from git HEAD)' % lab.num)
+	return 0
+
+
+def cmd_handout(out_dir):
+	tree = handout.make(ROOT, out_dir)
+	found, _ = handout.leaks(ROOT, tree)
+	for num, f, line in found:
+		print('LEAK lab %s: %s: %s' % (num, f, line))
+	return 1 if found else 0
+
+
+def cmd_refresh():
+	diffs = starts.refresh(ROOT, ready())
+	for lab, r, text in diffs:
+		print('lab %s: the reference %s in %s changed; it now reads:\n%s' % (
+			lab.num, getattr(r, 'name', 'file'), r.path, text))
+		print('-> check that %s still fits it (make labs-check)\n' %
+		      os.path.relpath(starts.start_path(lab, r), ROOT))
+	print('fingerprints recorded in %s (%d changed)' % (
+		os.path.relpath(starts.PRINTS, ROOT), len(diffs)))
+	return 0
 
 
 def main(argv):
@@ -212,20 +208,25 @@ def main(argv):
 		print(__doc__)
 		return 0 if argv else 2
 	cmd, args = argv[0], argv[1:]
+	one = {'test': cmd_test, 'reset': cmd_reset, 'solve': cmd_solve}
+	if cmd in one:
+		if len(args) != 1:
+			sys.exit('labs.py: %s needs a lab number (make lab-%s LAB=NN)' % (cmd, cmd))
+		return one[cmd](args[0])
 	if cmd == 'list':
 		cmd_list()
 		return 0
-	if cmd in ('reset', 'solve', 'test') and len(args) != 1:
-		sys.exit('labs.py: %s needs a lab number (make lab-%s LAB=NN)' % (cmd, cmd))
-	if cmd == 'reset':
-		return cmd_reset(args[0])
-	if cmd == 'solve':
-		return cmd_reset(args[0], reverse=True)
-	if cmd == 'test':
-		return cmd_test(args[0])
+	if cmd == 'grade':
+		return cmd_grade(args)
+	if cmd == 'handout':
+		return cmd_handout(os.path.abspath(args[0]) if args else os.path.join(BUILD, 'handout'))
+	if cmd == 'refresh':
+		return cmd_refresh()
 	if cmd == 'check':
-		return cmd_check(args)
-	sys.exit('labs.py: unknown command %s (list, reset, solve, test, check)' % cmd)
+		import check
+		return check.main(ROOT, args)
+	sys.exit('labs.py: unknown command %s (list, test, grade, reset, solve, '
+		 'handout, check, refresh)' % cmd)
 
 
 if __name__ == '__main__':

@@ -227,7 +227,7 @@ def check_map(m, c, high_pfn):
 
 def check_unmap_order(m, c, high_pfn):
 	"""The monitor's limit of MONITOR_MAPS, named; unmap 0 while 1 is
-	held pops the top slot, with the WARNING bracketed (lab 01)."""
+	held pops the top slot, with the WARNING bracketed (lab 02)."""
 	for i in range(8):
 		t = m.cmd('map %#x' % (high_pfn + i))
 	t = m.cmd('map %#x' % (high_pfn + 8))

@@ -4,7 +4,7 @@
  *
  * They are a stack, like any task's. `unmap` releases the most recent
  * one, as correct code does; `unmap N` releases the N-th even when a
- * later one is still held -- the misuse of lab 01 (kunmap_local() out of
+ * later one is still held -- the misuse of lab 02 (kunmap_local() out of
  * order), shown live. The kernel then pops the *top* slot whatever it was
  * given (as Linux does) and warns once per boot; the monitor brackets the
  * warning as a deliberate one and says which mapping really went.
@@ -109,7 +109,7 @@ static void unmap_out_of_order(int n, int top)
 	int i;
 
 	pr_info("unmap %d: kunmap_local(%08lx) while mapping %d (%08lx) is more recent: "
-		"out of order (lab 01)\n", n, addr, top,
+		"out of order (lab 02)\n", n, addr, top,
 		(unsigned long)mon_maps[top].addr);
 	kmap_stats_read(&s);
 	before = s.unmap_order_errors;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Lab 03 (docs/labs/03-convert-kmap.md): convert a kmap() user.
+ * Lab 08 (docs/labs/08-convert-ramdisk.md): convert a kmap() user.
  *
- * `make lab-reset LAB=03` turns drivers/block/ramdisk_local.c back into the
+ * `make lab-reset LAB=08` turns drivers/block/ramdisk_local.c back into the
  * kmap()/kmap_atomic() code of drivers/block/ramdisk_kmap.c. The lab is done
  * when it uses kmap_local_page() only -- no kmap() pool slot, no mapping
  * with page faults off -- and still keeps every contract kmap_atomic()
@@ -10,23 +10,23 @@
  */
 #include "ramdisk_test.h"
 
-static int lab3_init(struct kunit *test)
+static int lab8_init(struct kunit *test)
 {
 	return rdt_init(test, &ramdisk_local_ops);
 }
 
-static void lab3_need_highmem(struct kunit *test)
+static void lab8_need_highmem(struct kunit *test)
 {
 	if (!rdt_disk(test)->nr_highmem)
 		kunit_skip(test, "no highmem pages in the disk (boot with lowmem=32M)");
 }
 
 /* kmap() and kunmap() are gone: the pool is never touched. */
-static void lab3_uses_no_pool_slot(struct kunit *test)
+static void lab8_uses_no_pool_slot(struct kunit *test)
 {
 	struct kt_counters c0, c1;
 
-	lab3_need_highmem(test);
+	lab8_need_highmem(test);
 	kt_counters(&c0);
 	rdt_exercise(test, rdt_disk(test));
 	kt_counters(&c1);
@@ -39,11 +39,11 @@ static void lab3_uses_no_pool_slot(struct kunit *test)
  * kmap_atomic() is gone, and no pagefault_disable() is wrapped around a
  * mapping call: the counter counts maps made with page faults off.
  */
-static void lab3_maps_with_faults_on(struct kunit *test)
+static void lab8_maps_with_faults_on(struct kunit *test)
 {
 	struct kt_counters c0, c1;
 
-	lab3_need_highmem(test);
+	lab8_need_highmem(test);
 	kt_counters(&c0);
 	rdt_exercise(test, rdt_disk(test));
 	kt_counters(&c1);
@@ -52,7 +52,7 @@ static void lab3_maps_with_faults_on(struct kunit *test)
 }
 
 /* What kmap_atomic() did on the side, still done where it is needed. */
-static void lab3_keeps_the_contracts(struct kunit *test)
+static void lab8_keeps_the_contracts(struct kunit *test)
 {
 	struct rd_contract_stats k0 = rd_contract;
 
@@ -64,7 +64,7 @@ static void lab3_keeps_the_contracts(struct kunit *test)
 }
 
 /* ...and it matters: preempted mid-checksum, the other thread's data wins. */
-static void lab3_checksums_survive_preemption(struct kunit *test)
+static void lab8_checksums_survive_preemption(struct kunit *test)
 {
 	struct rdt_sum_ctx c[2];
 
@@ -73,7 +73,7 @@ static void lab3_checksums_survive_preemption(struct kunit *test)
 }
 
 /* The same operations give the same disk as the kmap() original. */
-static void lab3_same_results_as_before(struct kunit *test)
+static void lab8_same_results_as_before(struct kunit *test)
 {
 	struct ramdisk *old = ramdisk_create(RDT_BLOCKS, &ramdisk_kmap_ops);
 	struct ramdisk *rd = rdt_disk(test);
@@ -95,19 +95,19 @@ static void lab3_same_results_as_before(struct kunit *test)
 	ramdisk_destroy(old);
 }
 
-static struct kunit_case lab3_cases[] = {
-	KUNIT_CASE(lab3_uses_no_pool_slot),
-	KUNIT_CASE(lab3_maps_with_faults_on),
-	KUNIT_CASE(lab3_keeps_the_contracts),
-	KUNIT_CASE(lab3_checksums_survive_preemption),
-	KUNIT_CASE(lab3_same_results_as_before),
+static struct kunit_case lab8_cases[] = {
+	KUNIT_CASE(lab8_uses_no_pool_slot),
+	KUNIT_CASE(lab8_maps_with_faults_on),
+	KUNIT_CASE(lab8_keeps_the_contracts),
+	KUNIT_CASE(lab8_checksums_survive_preemption),
+	KUNIT_CASE(lab8_same_results_as_before),
 	{}
 };
 
-static struct kunit_suite lab3_suite = {
-	.name = "lab_03_convert",
-	.init = lab3_init,
+static struct kunit_suite lab8_suite = {
+	.name = "lab_08_convert",
+	.init = lab8_init,
 	.exit = rdt_exit,
-	.test_cases = lab3_cases,
+	.test_cases = lab8_cases,
 };
-kunit_test_suite(lab3_suite);
+kunit_test_suite(lab8_suite);

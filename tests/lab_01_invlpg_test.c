@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Lab 02 (docs/labs/02-missing-invlpg.md): find the missing invlpg.
+ * Lab 01 (docs/labs/01-missing-invlpg.md): find the missing invlpg.
  *
  * Emptying a kmap_local slot must also make this CPU forget the slot's
  * translation, or the next page mapped at the same address is not what
  * the address shows: the TLB still leads to the old one. `make lab-reset
- * LAB=02` removes that flush; on QEMU TCG, whose software TLB keeps a
+ * LAB=01` removes that flush; on QEMU TCG, whose software TLB keeps a
  * translation until it is invalidated, these cases then see stale pages.
  * (A real CPU usually does the same, but is free to forget sooner.)
  */
@@ -14,7 +14,7 @@
 #include <linux/completion.h>
 #include <linux/vmalloc.h>
 
-static void lab2_fill(struct kunit *test, struct page *page, unsigned long seed)
+static void lab1_fill(struct kunit *test, struct page *page, unsigned long seed)
 {
 	void *v = vmap(&page, 1, VM_MAP, PAGE_KERNEL);
 
@@ -23,7 +23,7 @@ static void lab2_fill(struct kunit *test, struct page *page, unsigned long seed)
 	vunmap(v);
 }
 
-static void lab2_get(struct kunit *test, struct page **a, struct page **b)
+static void lab1_get(struct kunit *test, struct page **a, struct page **b)
 {
 	*a = kt_alloc_highpage(test);
 	*b = alloc_page(GFP_HIGHUSER);
@@ -38,17 +38,17 @@ static void lab2_get(struct kunit *test, struct page **a, struct page **b)
 	 * bug in place, writing through kmap_local slots could land in the
 	 * wrong page.
 	 */
-	lab2_fill(test, *a, 1);
-	lab2_fill(test, *b, 2);
+	lab1_fill(test, *a, 1);
+	lab1_fill(test, *b, 2);
 }
 
 /* Map A, read it, unmap; map B at the same slot: the read must show B. */
-static void lab2_slot_reuse_shows_new_page(struct kunit *test)
+static void lab1_slot_reuse_shows_new_page(struct kunit *test)
 {
 	struct page *a, *b;
 	u8 *va, *vb;
 
-	lab2_get(test, &a, &b);
+	lab1_get(test, &a, &b);
 	va = kmap_local_page(a);
 	KUNIT_EXPECT_EQ(test, kt_check(va, 1), -1);	/* translation cached */
 	kunmap_local(va);
@@ -62,12 +62,12 @@ static void lab2_slot_reuse_shows_new_page(struct kunit *test)
 }
 
 /* After kunmap_local() the address must fault, not still reach the page. */
-static void lab2_unmapped_slot_faults(struct kunit *test)
+static void lab1_unmapped_slot_faults(struct kunit *test)
 {
 	struct page *a, *b;
 	u8 *va;
 
-	lab2_get(test, &a, &b);
+	lab1_get(test, &a, &b);
 	va = kmap_local_page(a);
 	KUNIT_EXPECT_EQ(test, kt_check(va, 1), -1);
 	kunmap_local(va);
@@ -77,13 +77,13 @@ static void lab2_unmapped_slot_faults(struct kunit *test)
 }
 
 /* One invlpg per unmap -- not a full flush, which would hide the bug. */
-static void lab2_unmap_flushes_one_page(struct kunit *test)
+static void lab1_unmap_flushes_one_page(struct kunit *test)
 {
 	struct kt_counters before, after;
 	struct page *a, *b;
 	void *va;
 
-	lab2_get(test, &a, &b);
+	lab1_get(test, &a, &b);
 	kt_counters(&before);
 	va = kmap_local_page(a);
 	kunmap_local(va);
@@ -99,16 +99,16 @@ static void lab2_unmap_flushes_one_page(struct kunit *test)
  * with the same flush: a second task mapping B at the first task's
  * address must see B, and the first must see A again when it is back.
  */
-struct lab2_switch {
+struct lab1_switch {
 	struct page *b;
 	u8 *addr;
 	int bad;
 	struct completion done;
 };
 
-static int lab2_other_task(void *arg)
+static int lab1_other_task(void *arg)
 {
-	struct lab2_switch *s = arg;
+	struct lab1_switch *s = arg;
 
 	s->addr = kmap_local_page(s->b);
 	s->bad = kt_check(s->addr, 2);
@@ -117,19 +117,19 @@ static int lab2_other_task(void *arg)
 	return 0;
 }
 
-static void lab2_switch_shows_each_task_its_page(struct kunit *test)
+static void lab1_switch_shows_each_task_its_page(struct kunit *test)
 {
-	static struct lab2_switch s;
+	static struct lab1_switch s;
 	struct page *a;
 	u8 *va;
 
-	lab2_get(test, &a, &s.b);
+	lab1_get(test, &a, &s.b);
 	init_completion(&s.done);
 	s.bad = -2;
 	va = kmap_local_page(a);
 	KUNIT_EXPECT_EQ(test, kt_check(va, 1), -1);
 	/* On our CPU (SMP): our mapping keeps us on it, and the slots are per CPU. */
-	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(lab2_other_task, &s,
+	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(lab1_other_task, &s,
 							   smp_processor_id(), "lab2-other/%u")));
 	wait_for_completion(&s.done);	/* we sleep: our slot is emptied */
 	KUNIT_EXPECT_PTR_EQ(test, s.addr, va);
@@ -140,16 +140,16 @@ static void lab2_switch_shows_each_task_its_page(struct kunit *test)
 	__free_page(s.b);
 }
 
-static struct kunit_case lab2_cases[] = {
-	KUNIT_CASE(lab2_slot_reuse_shows_new_page),
-	KUNIT_CASE(lab2_unmapped_slot_faults),
-	KUNIT_CASE(lab2_unmap_flushes_one_page),
-	KUNIT_CASE(lab2_switch_shows_each_task_its_page),
+static struct kunit_case lab1_cases[] = {
+	KUNIT_CASE(lab1_slot_reuse_shows_new_page),
+	KUNIT_CASE(lab1_unmapped_slot_faults),
+	KUNIT_CASE(lab1_unmap_flushes_one_page),
+	KUNIT_CASE(lab1_switch_shows_each_task_its_page),
 	{}
 };
 
-static struct kunit_suite lab2_suite = {
-	.name = "lab_02_invlpg",
-	.test_cases = lab2_cases,
+static struct kunit_suite lab1_suite = {
+	.name = "lab_01_invlpg",
+	.test_cases = lab1_cases,
 };
-kunit_test_suite(lab2_suite);
+kunit_test_suite(lab1_suite);

@@ -1,0 +1,3 @@
+static inline void pte_unmap(pte_t *pte)
+{
+}

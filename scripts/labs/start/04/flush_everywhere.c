@@ -6,6 +6,7 @@ static void flush_everywhere(struct flush_range *r)
 {
 	preempt_disable();
 	r->sender = smp_processor_id();
+	r->flow = 0;	/* no IPI: no flow arrow (docs/trace.md) */
 	do_flush_range(r);
 	preempt_enable();
 }

@@ -143,6 +143,15 @@ void __init e820_setup_memory(void)
 	 * unmapped), EBDA, VGA memory, option and BIOS ROMs.
 	 */
 	reserve(0, SZ_1M, "first MiB: BIOS data, VGA, ROMs");
+	/*
+	 * The loader put the image there, but paging_init() maps only RAM:
+	 * an image (its bss and boot stack) past the end of RAM would fault
+	 * on its own stack as soon as the new page tables are loaded.
+	 */
+	if (!memblock_is_memory(__pa(_end) - 1))
+		panic("kernel image [mem %#010lx-%#010lx] runs past usable RAM (ends at %#010llx): this kernel needs more than %lu KiB",
+		      __pa(_text), __pa(_end) - 1, memblock_end_of_DRAM() - 1,
+		      (unsigned long)(__pa(_end) >> 10));
 	reserve(__pa(_text), __pa(_end),
 		"kernel image (text, rodata, data, bss with boot page tables and multiboot copy)");
 	if (boot_mbi.flags & MULTIBOOT_INFO_MODS) {

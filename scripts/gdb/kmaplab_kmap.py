@@ -16,14 +16,16 @@ from __main__ import (FIXADDR_TOP, PAGE_SHIFT, PTE_PFN_MASK, flags_str,  # noqa:
 
 PKMAP_BASE_DEFAULT = 0xFFC00000		# <asm/pgtable_32_areas.h>; `layout` prints it
 
+LOCAL_STOPS = ('a kmap_local_page()/kmap_atomic() that takes a slot: a highmem page '
+	       '(any page with kmap_local.force_map=1) (arg: page)')
+
 # what -> (function, when it stops)
 KMAP_BREAKS = {
-	'local': ('__kmap_local_page_prot',
-		  'every kmap_local_page(), kmap_local_page_prot() and kmap_atomic(), '
-		  'lowmem pages included (args: page, prot)'),
-	'highmem': ('__kmap_local_pfn_prot',
-		    'a kmap_local/kmap_atomic mapping that takes a slot: a highmem page '
-		    '(any page with kmap_local.force_map=1), or kmap_local_pfn() (args: pfn, prot)'),
+	'local': ('__kmap_local_page_high', LOCAL_STOPS),
+	'highmem': ('__kmap_local_page_high', LOCAL_STOPS),
+	'prot': ('__kmap_local_pfn_prot',
+		 'kmap_local_page_prot(), kmap_local_pfn(), kmap_atomic_prot()/_pfn() '
+		 'that take a slot (args: pfn, prot)'),
 	'kmap': ('kmap_high', 'kmap() of a highmem page (lowmem returns inline) (arg: page)'),
 	'unmap': ('kunmap_local_indexed',
 		  'kunmap_local()/kunmap_atomic() of a slot (and, in the debug build, of any address)'),
@@ -34,11 +36,13 @@ KMAP_BREAKS = {
 class KmapBreak(gdb.Command):
 	"""Break on a kmap mapping with one location.
 
-Usage: kmap-break [local|highmem|kmap|unmap|kunmap] [if CONDITION]
+Usage: kmap-break [local|highmem|prot|kmap|unmap|kunmap] [if CONDITION]
 
-  local    (default) __kmap_local_page_prot: every kmap_local_page(),
-           kmap_local_page_prot() and kmap_atomic()
-  highmem  __kmap_local_pfn_prot: only the mappings that take a slot
+  local    (default; highmem is the same) __kmap_local_page_high: a
+           kmap_local_page() or kmap_atomic() that takes a slot. A
+           lowmem page never leaves the inline code (as in Linux): it
+           takes no slot, and only kmap_stats.lowmem_fast counts it
+  prot     __kmap_local_pfn_prot: kmap_local_page_prot(), kmap_local_pfn()
   kmap     kmap_high: kmap() of a highmem page
   unmap    kunmap_local_indexed: kunmap_local()/kunmap_atomic()
   kunmap   kunmap_high: kunmap() of a highmem page
@@ -46,7 +50,7 @@ Usage: kmap-break [local|highmem|kmap|unmap|kunmap] [if CONDITION]
 kmap_local_page() itself is inlined into every caller, so `break
 kmap_local_page` sets a location in each. These are the out-of-line
 functions every copy calls. `finish` then prints the address returned.
-Example: kmap-break highmem if pfn == 0x5000"""
+Example: kmap-break prot if pfn == 0x5000"""
 
 	def __init__(self):
 		super().__init__('kmap-break', gdb.COMMAND_BREAKPOINTS, gdb.COMPLETE_NONE)

@@ -36,7 +36,7 @@ def main():
 	run('kmap-break highmem')
 	seen = set()
 	for _ in range(50):
-		if seen == {'kmap_high', '__kmap_local_pfn_prot'}:
+		if seen == {'kmap_high', '__kmap_local_page_high'}:
 			break
 		gdb.execute('continue')
 		fn = stopped_in()

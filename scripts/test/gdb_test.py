@@ -91,11 +91,11 @@ def main():
 	check('kmap-break kmap: one location, on kmap_high', re.search(
 		r'breakpoint \d+ on kmap_high \(1 location\)', get('kmap-break kmap', '')), text)
 	check('kmap-break highmem: one location', re.search(
-		r'breakpoint \d+ on __kmap_local_pfn_prot \(1 location\)',
+		r'breakpoint \d+ on __kmap_local_page_high \(1 location\)',
 		get('kmap-break highmem', '')), text)
 	stops = re.findall(r'^@@ stopped in (\S+) on CPU (\d)', text, re.M)
 	check('stops in kmap() and in a kmap_local mapping',
-	      {s[0] for s in stops} == {'kmap_high', '__kmap_local_pfn_prot'}, text)
+	      {s[0] for s in stops} == {'kmap_high', '__kmap_local_page_high'}, text)
 	check('kmaplab-pkmap: the slot kmap() took, in use by 1', re.search(
 		r'^\s+\d+\s+0xff[c-d][0-9a-f]{5} 2\s+0x[0-9a-f]+\s+in use by 1\s+page 0x',
 		get('kmaplab-pkmap', ''), re.M), get('kmaplab-pkmap', text))
@@ -103,7 +103,7 @@ def main():
 	va = re.search(r'^\s+1\s+(0x[0-9a-f]{8}) 0x[0-9a-f]{16} 0x[0-9a-f]+\s+present.*same$',
 		       km, re.M)
 	check('kmaplab-kmaps: the task holds slot 1, live and the same', va, km or text)
-	cpu = next((s[1] for s in stops if s[0] == '__kmap_local_pfn_prot'), '0')
+	cpu = next((s[1] for s in stops if s[0] == '__kmap_local_page_high'), '0')
 	mine = get('kmaplab-cpu-slots %s' % cpu, '')
 	check('kmaplab-cpu-slots (its CPU): the same slot, saved by the task', va and re.search(
 		r'^\s+1\s+\d+\s+%s 0x[0-9a-f]{16} .* same$' % va.group(1), mine, re.M), mine or text)

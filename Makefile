@@ -217,6 +217,23 @@ $(O)/initramfs.cpio: $(USER_BINS)
 
 .PHONY: initramfs
 
+# The issue's "a program built outside the project runs unchanged as
+# /init": a plain nolibc program with nolibc's own recipe (none of
+# USER_CFLAGS' extras but the multiarch uapi path Debian needs), packed
+# alone. The tcg-outside-init run boots it.
+OUTSIDE_INIT := scripts/test/fixtures/outside-init/init.c
+outside-init: $(O)/outside-init.cpio
+$(O)/outside-init.cpio: $(OUTSIDE_INIT) $(NOLIBC)/nolibc.h
+	@mkdir -p $(O)/outside-init
+	@echo "  USERCC  $<"
+	$(Q)$(USER_CC) -Os -static -nostdlib -fno-pie -no-pie -fno-stack-protector \
+		-I $(NOLIBC) -idirafter /usr/include/$(shell gcc -print-multiarch 2>/dev/null) \
+		-include nolibc.h $< -o $(O)/outside-init/init
+	@echo "  CPIO    $@"
+	$(Q)cd $(O)/outside-init && echo init | cpio -o -H newc -R 0:0 --quiet > $(abspath $@)
+
+.PHONY: outside-init
+
 iso: $(O)/kmaplab.iso
 $(O)/kmaplab.iso: $(O)/kmaplab.elf scripts/mkiso.sh
 	$(Q)scripts/mkiso.sh $< $@ "$(CMDLINE)"
@@ -224,7 +241,7 @@ $(O)/kmaplab.iso: $(O)/kmaplab.elf scripts/mkiso.sh
 # `make test` and `./run-qemu.sh` install missing tools themselves.
 test:
 	$(Q)scripts/deps.sh
-	$(Q)$(MAKE) --no-print-directory all initramfs linux-suites headers-check
+	$(Q)$(MAKE) --no-print-directory all initramfs outside-init linux-suites headers-check
 	$(Q)python3 scripts/test/runner.py $(RUNNER_ARGS)
 
 clean:

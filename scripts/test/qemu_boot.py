@@ -23,6 +23,11 @@ BUILD = os.path.join(ROOT, 'build')
 LOGDIR = os.path.join(BUILD, 'test-logs')
 INITRD = os.path.join(BUILD, 'initramfs.cpio')
 
+
+def initrd_path(run):
+	"""run.initrd: True for build/initramfs.cpio, or a path under build/."""
+	return INITRD if run.initrd is True else os.path.join(ROOT, run.initrd)
+
 ACCEL = {
 	'tcg': ['-accel', 'tcg', '-cpu', 'max'],
 	'tcg-mt': ['-accel', 'tcg,thread=multi', '-cpu', 'max'],
@@ -77,7 +82,7 @@ class Runner:
 			os.makedirs(os.path.dirname(iso), exist_ok=True)
 			mk = subprocess.run([os.path.join(ROOT, 'scripts', 'mkiso.sh'),
 					     self.args.elf, iso, cmdline] +
-					    ([INITRD] if run.initrd else []),
+					    ([initrd_path(run)] if run.initrd else []),
 					    stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
 					    universal_newlines=True)
 			if mk.returncode:
@@ -87,7 +92,7 @@ class Runner:
 			elf = os.path.join(ROOT, run.elf) if run.elf else self.args.elf
 			argv += ['-kernel', elf, '-append', cmdline]
 			if run.initrd:
-				argv += ['-initrd', INITRD]
+				argv += ['-initrd', initrd_path(run)]
 		with open(os.path.join(LOGDIR, run.name + '.cmd'), 'w') as f:
 			f.write(' '.join(shlex.quote(a) for a in argv) + '\n')
 		return argv, None

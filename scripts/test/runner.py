@@ -52,7 +52,8 @@ class Run:
 	shutdown	False: no kunit_shutdown=poweroff; the boot goes on to
 		/init (PID 1), which must end the run itself (reboot())
 	initrd	pass build/initramfs.cpio (the user programs, user/) as a
-		Multiboot module: -initrd, or GRUB's `module`
+		Multiboot module: -initrd, or GRUB's `module`; or a path
+		under the tree to pass instead
 	alone	boot with no other run in parallel (a multi-threaded TCG
 		guest uses every host core; sharing them would skew the
 		timing tests of both boots)
@@ -173,6 +174,15 @@ RUNS = [
 		    r'init: pid 1, starting /bin/hello',
 		    r'Hello from user space: pid \d+, parent 1, 2 arg\(s\): /bin/hello as-pid-1',
 		    r'init: /bin/hello exited \(status 0\), powering off']),
+	# A plain nolibc program from outside user/ (its own recipe and
+	# archive: `make outside-init`) runs unchanged as /init
+	Run('tcg-outside-init', mem='64M', filter='cmdline', shutdown=False,
+	    initrd='build/outside-init.cpio', kvm=False,
+	    expect=[r'Run /init as init process',
+		    r'outside-init: pid 1, parent 0, argv\[0\] /init',
+		    r"outside-init: read back 'written'",
+		    r'outside-init: child \d+ exited with 7',
+		    r'outside-init: done, powering off']),
 	# Orphans go to init: /bin/orphan's child exits, leaving a grandchild
 	# that finds its parent is 1; init reaps it and says so
 	Run('tcg-init-orphan', mem='64M', filter='initramfs', shutdown=False,

@@ -59,10 +59,11 @@ LABS = [
 	Lab('08', 'convert-ramdisk', 'convert a kmap() user', 'hard', '4-6',
 	    25, ['lab_08_convert'], 1,
 	    [File('drivers/block/ramdisk_local.c')], None),
-	# Waits for issue 14's two copy paths in mm/filemap.c (docs/labs/09-*)
+	# The filemap_copy=kmap_local path starts as the kmap_atomic one
 	Lab('09', 'convert-filemap', 'the page-cache copy: kmap_atomic to '
-	    'kmap_local_page', 'hard', '4-6', 25, ['lab_09_filemap'], 1, [],
-	    'issue 14 (both copy paths in mm/filemap.c)'),
+	    'kmap_local_page', 'hard', '4-6', 25, ['lab_09_filemap'], 1,
+	    [Func('mm/filemap.c', 'copy_page_to_user'),
+	     Func('mm/filemap.c', 'copy_page_from_user')], None),
 ]
 
 

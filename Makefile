@@ -240,7 +240,7 @@ $(O)/kmaplab.iso: $(O)/kmaplab.elf scripts/mkiso.sh
 
 # `make test` and `./run-qemu.sh` install missing tools themselves.
 test:
-	$(Q)scripts/deps.sh
+	$(Q)scripts/deps.sh --with-browser
 	$(Q)$(MAKE) --no-print-directory all initramfs outside-init linux-suites headers-check
 	$(Q)python3 scripts/test/runner.py $(RUNNER_ARGS)
 
@@ -367,7 +367,7 @@ fuzz-cmdline:
 		--count $(or $(N),1000) --seed $(or $(SEED),19)
 
 monitor-test:
-	$(Q)scripts/deps.sh
+	$(Q)scripts/deps.sh --with-browser
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)python3 scripts/test/monitor_test.py --elf $(O)/kmaplab.elf
 

@@ -9,6 +9,28 @@
 
 missing=()
 
+# make test asks for the optional browser too (--with-browser): the trace
+# pictures' check opens them in headless chromium (docs/trace.md). Its
+# absence is not fatal: that one check then skips and says so.
+with_browser=0
+[ "$1" = "--with-browser" ] && with_browser=1
+
+optional_browser() {
+	[ $with_browser -eq 1 ] || return 0
+	command -v chromium >/dev/null 2>&1 && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "deps.sh: no chromium, so the trace pictures' browser check will skip" \
+		     "(sudo apt-get install -y chromium)" >&2
+		return 0
+	fi
+	echo "deps.sh: installing chromium (the trace pictures' browser check)"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 ||
+	{ apt-get update -q >/dev/null 2>&1 &&
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1; } ||
+	echo "deps.sh: chromium did not install; the browser check will skip" >&2
+	return 0
+}
+
 need_cmd() {	# need_cmd <command> <debian package>
 	command -v "$1" >/dev/null 2>&1 || missing+=("$2")
 }
@@ -53,7 +75,10 @@ if ! gcc -m32 -ffreestanding -static -nostdlib -fno-pie -no-pie \
 fi
 rm -rf "$m32"
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+	optional_browser
+	exit 0
+fi
 
 # de-duplicate while keeping the order
 pkgs=$(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++' | tr '\n' ' ')
@@ -77,3 +102,4 @@ if ! apt-get install -y -q $pkgs >"$log" 2>&1; then
 		exit 1
 	fi
 fi
+optional_browser

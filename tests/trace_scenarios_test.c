@@ -13,6 +13,8 @@
  *   wrong_order_unmap  kunmap_local() of the older of two mappings
  *   fault_in_local     a copy_to_user() from a kmap_local mapping that
  *                      faults (what read() does, mm/filemap.c)
+ *   fault_sleeps_in_local  the same with the fault made to sleep
+ *                      (fault_sleep_ms): the slot saved and put back
  *
  * kmaplab-lint: allow kmap -- the pool_wrap scenario is about kmap()
  */
@@ -26,6 +28,7 @@
 #include <linux/uaccess.h>
 #include <asm/desc.h>
 #include <asm/trace/exceptions.h>
+#include <kmaplab/fault.h>
 #include <kmaplab/interrupt.h>
 #include <kmaplab/printk.h>
 #include <trace/events/ipi.h>
@@ -429,20 +432,19 @@ static void wrong_order_unmap(struct kunit *test)
  * kmap_local_page(), copy_to_user() into a buffer whose page is not
  * there yet. The copy faults while the mapping is held; the fault is
  * resolved (a zeroed page made present) and the copy goes on, the
- * mapping untouched. In this run the fault does not sleep: if it did
- * (issue #14's knob), steps would be added between the fault and its
- * end -- sched_switch, kmap_local_sched_out, ..., kmap_local_sched_in --
- * the hook is the steps[] list below.
+ * mapping untouched. With sleep_ms (issue #14's fault_sleep_ms) the
+ * fault sleeps first: the switch takes the slot down with the task
+ * (kmap_local_sched_out) and puts it back when it runs again
+ * (kmap_local_sched_in), all between the fault and its end.
  */
 static const unsigned long user_base = 0x10000000UL;
 
-static void fault_in_local(struct kunit *test)
+static unsigned int fault_in_local_run(struct kunit *test, struct page *page,
+				       unsigned int sleep_ms)
 {
-	struct page *page = kt_alloc_highpage(test);
-	unsigned long pfn = page_to_pfn(page), addr = user_base;
 	struct mm_struct *mm = mm_alloc();
 	struct vm_area_struct *vma;
-	unsigned int cpu;
+	unsigned int cpu, saved = fault_sleep_ms;
 	char *v;
 
 	KUNIT_ASSERT_NOT_NULL(test, mm);
@@ -453,6 +455,7 @@ static void fault_in_local(struct kunit *test)
 	trace_set_event("kmap_local_*", true);
 	trace_set_event("page_fault_*", true);
 	trace_set_event("sched_switch", true);
+	WRITE_ONCE(fault_sleep_ms, sleep_ms);
 	migrate_disable();
 	cpu = smp_processor_id();
 	v = kmap_local_page(page);
@@ -460,24 +463,54 @@ static void fault_in_local(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)user_base, v, 64), 0UL);
 	kunmap_local(v);
 	migrate_enable();
+	WRITE_ONCE(fault_sleep_ms, saved);
 	trace_off();
 	kthread_unuse_mm(mm);
 	mmput(mm);
-	{
-		const struct step steps[] = {
-			{ TRACE_KMAP_LOCAL_MAP, current->pid, pfn_is, &pfn },
-			{ TRACE_PAGE_FAULT_KERNEL, current->pid, arg0_is, &addr },
-			{ TRACE_PAGE_FAULT_EXIT, current->pid, arg0_is, &addr },
-			{ TRACE_KMAP_LOCAL_UNMAP, current->pid, pfn_is, &pfn },
-		};
-		const struct trace_entry *e;
-		int at[4];
+	return cpu;
+}
 
-		e = story(test, "fault_in_local", cpu, steps, ARRAY_SIZE(steps), at);
-		KUNIT_EXPECT_EQ(test, e[at[2]].args[1], (unsigned long)PAGE_FAULT_RESOLVED);
-		/* a write to a page not there: error code "write, not present" */
-		KUNIT_EXPECT_EQ(test, e[at[1]].args[2] & 3, 2UL);
-	}
+static void fault_in_local(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test);
+	unsigned long pfn = page_to_pfn(page), addr = user_base;
+	unsigned int cpu = fault_in_local_run(test, page, 0);
+	const struct step steps[] = {
+		{ TRACE_KMAP_LOCAL_MAP, current->pid, pfn_is, &pfn },
+		{ TRACE_PAGE_FAULT_KERNEL, current->pid, arg0_is, &addr },
+		{ TRACE_PAGE_FAULT_EXIT, current->pid, arg0_is, &addr },
+		{ TRACE_KMAP_LOCAL_UNMAP, current->pid, pfn_is, &pfn },
+	};
+	const struct trace_entry *e;
+	int at[4];
+
+	e = story(test, "fault_in_local", cpu, steps, ARRAY_SIZE(steps), at);
+	KUNIT_EXPECT_EQ(test, e[at[2]].args[1], (unsigned long)PAGE_FAULT_RESOLVED);
+	/* a write to a page not there: error code "write, not present" */
+	KUNIT_EXPECT_EQ(test, e[at[1]].args[2] & 3, 2UL);
+	__free_page(page);
+}
+
+static void fault_sleeps_in_local(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test);
+	unsigned long pfn = page_to_pfn(page), addr = user_base;
+	unsigned int cpu = fault_in_local_run(test, page, 5);
+	const struct step steps[] = {
+		{ TRACE_KMAP_LOCAL_MAP, current->pid, pfn_is, &pfn },
+		{ TRACE_PAGE_FAULT_KERNEL, current->pid, arg0_is, &addr },
+		{ TRACE_KMAP_LOCAL_SCHED_OUT, current->pid, pfn_is, &pfn },
+		{ TRACE_KMAP_LOCAL_SCHED_IN, current->pid, pfn_is, &pfn },
+		{ TRACE_PAGE_FAULT_EXIT, current->pid, arg0_is, &addr },
+		{ TRACE_KMAP_LOCAL_UNMAP, current->pid, pfn_is, &pfn },
+	};
+	const struct trace_entry *e;
+	int at[6];
+
+	e = story(test, "fault_sleeps_in_local", cpu, steps, ARRAY_SIZE(steps), at);
+	KUNIT_EXPECT_EQ(test, e[at[4]].args[1], (unsigned long)PAGE_FAULT_RESOLVED);
+	/* the slot came back where it was: the same address */
+	KUNIT_EXPECT_EQ(test, e[at[3]].args[1], e[at[0]].args[1]);
 	__free_page(page);
 }
 
@@ -487,6 +520,7 @@ static struct kunit_case trace_scenarios_cases[] = {
 	KUNIT_CASE(pool_wrap),
 	KUNIT_CASE(wrong_order_unmap),
 	KUNIT_CASE(fault_in_local),
+	KUNIT_CASE(fault_sleeps_in_local),
 	{}
 };
 

@@ -41,7 +41,7 @@ import browser_smoke				# noqa: E402
 FIXTURE = os.path.join(HERE, 'fixtures/scenarios.log')
 BOOT_LOG = os.path.join(ROOT, 'build/test-logs/tcg-trace-scenarios.log')
 SCENARIOS = ('preempt_local', 'irq_on_task', 'pool_wrap', 'wrong_order_unmap',
-	     'fault_in_local')
+	     'fault_in_local', 'fault_sleeps_in_local')
 SVG_NS = '{http://www.w3.org/2000/svg}'
 
 
@@ -154,7 +154,7 @@ def story_problems(name, tl):
 			['%d IPIs taken on %d CPUs' % (taken, tl.ncpus)]
 	if name == 'irq_on_task':
 		return [] if len(tl.slots) >= 2 else ['one slot lane: no mapping on top']
-	if name == 'fault_in_local':
+	if name in ('fault_in_local', 'fault_sleeps_in_local'):
 		faults = [s for spans in tl.task_spans.values() for s in spans
 			  if s[3] == 'fault' and 'resolved' in s[2]]
 		return [] if faults else ['no resolved fault span']

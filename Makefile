@@ -185,7 +185,7 @@ $(O)/kmaplab.elf: $(O)/kmaplab.tmp.elf $(O)/ksyms.o $(GEN_DIR)/asm-offsets.lds
 #   make initramfs
 LINUX_TARBALL ?= /usr/src/linux-source-6.1.tar.xz
 NOLIBC := $(O)/nolibc/tools/include/nolibc
-USER_PROGS := init sh hello cat echo ls memhog cowtest badptr segv systest orphan
+USER_PROGS := init sh hello cat echo ls memhog cowtest badptr segv systest orphan fuzz
 USER_BINS := $(USER_PROGS:%=$(O)/user/%)
 USER_CC ?= gcc -m32
 USER_CFLAGS := -Os -ffreestanding -static -nostdlib -fno-stack-protector \

@@ -349,6 +349,13 @@ fuzz-cmdline:
 	$(Q)python3 scripts/test/fuzz_cmdline.py --elf $(O)/kmaplab.elf \
 		--count $(or $(N),1000) --seed $(or $(SEED),19)
 
+# The system-call fuzzer (user/fuzz.c) on 4 CPUs, CALLS calls from SEED.
+fuzz-syscalls:
+	$(Q)scripts/deps.sh
+	$(Q)$(MAKE) --no-print-directory all initramfs
+	$(Q)FUZZ_CALLS=$(or $(CALLS),10000000) FUZZ_SEED=$(or $(SEED),1) \
+		python3 scripts/test/runner.py --runs fuzz-syscalls
+
 monitor-test:
 	$(Q)scripts/deps.sh
 	$(Q)$(MAKE) --no-print-directory all
@@ -364,4 +371,4 @@ docs/img/%.svg: docs/img/%.gp $(wildcard docs/img/*.dat)
 	cd docs/img && gnuplot $*.gp
 
 .PHONY: labs lab-reset lab-solve lab-test labs-check monitor-test docs-img \
-	fuzz-cmdline grade handout labs-refresh
+	fuzz-cmdline fuzz-syscalls grade handout labs-refresh

@@ -185,7 +185,7 @@ $(O)/kmaplab.elf: $(O)/kmaplab.tmp.elf $(O)/ksyms.o $(GEN_DIR)/asm-offsets.lds
 #   make initramfs
 LINUX_TARBALL ?= /usr/src/linux-source-6.1.tar.xz
 NOLIBC := $(O)/nolibc/tools/include/nolibc
-USER_PROGS := init sh hello cat echo ls memhog cowtest badptr segv systest orphan
+USER_PROGS := init sh hello cat echo ls memhog cowtest badptr segv systest orphan fuzz
 USER_BINS := $(USER_PROGS:%=$(O)/user/%)
 USER_CC ?= gcc -m32
 USER_CFLAGS := -Os -ffreestanding -static -nostdlib -fno-stack-protector \
@@ -366,6 +366,13 @@ fuzz-cmdline:
 	$(Q)python3 scripts/test/fuzz_cmdline.py --elf $(O)/kmaplab.elf \
 		--count $(or $(N),1000) --seed $(or $(SEED),19)
 
+# The system-call fuzzer (user/fuzz.c) on 4 CPUs, CALLS calls from SEED.
+fuzz-syscalls:
+	$(Q)scripts/deps.sh
+	$(Q)$(MAKE) --no-print-directory all initramfs
+	$(Q)FUZZ_CALLS=$(or $(CALLS),10000000) FUZZ_SEED=$(or $(SEED),1) \
+		python3 scripts/test/runner.py --runs fuzz-syscalls
+
 monitor-test:
 	$(Q)scripts/deps.sh --with-browser
 	$(Q)$(MAKE) --no-print-directory all
@@ -381,4 +388,4 @@ docs/img/%.svg: docs/img/%.gp $(wildcard docs/img/*.dat)
 	cd docs/img && gnuplot $*.gp
 
 .PHONY: labs lab-reset lab-solve lab-test labs-check monitor-test docs-img \
-	fuzz-cmdline grade handout labs-refresh
+	fuzz-cmdline fuzz-syscalls grade handout labs-refresh

@@ -202,7 +202,15 @@ RUNS = [
 ] + edge_runs(Run)	# bad command lines, tiny RAM, twice in one boot
 
 # Only when named with --runs: RAM at PAE's limits (edge_runs.py)
-ON_DEMAND = big_memory_runs(Run)
+ON_DEMAND = big_memory_runs(Run) + [
+	# The system-call fuzzer at length (make fuzz-syscalls CALLS= SEED=);
+	# make test's 10^5 calls run inside tcg-kernel (1 CPU) and tcg-smp4
+	Run('fuzz-syscalls', mem='256M', qemu=['-smp', '4'], engine='tcg-mt',
+	    kvm=False, filter='syscall_fuzz', timeout=4 * 3600,
+	    cmdline=FULL + ' syscall_fuzz.calls=%s syscall_fuzz.seed=%s' % (
+		os.environ.get('FUZZ_CALLS', '10000000'),
+		os.environ.get('FUZZ_SEED', '1'))),
+]
 
 # Host-driven checks, run after the boots (not when --runs or --filter
 # narrows the run): each script boots the kernel its own way and ends with

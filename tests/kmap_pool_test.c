@@ -17,23 +17,13 @@ static int npages;
 
 static int pool_init(struct kunit *test)
 {
-	for (npages = 0; npages < NPAGES; npages++) {
-		struct page *p = alloc_page(GFP_HIGHUSER);
-
-		if (!p || !PageHighMem(p)) {
-			if (p)
-				__free_page(p);
-			break;
-		}
-		pages[npages] = p;
-	}
+	npages = kt_alloc_highpages(pages, NPAGES);
 	return 0;
 }
 
 static void pool_exit(struct kunit *test)
 {
-	while (npages)
-		__free_page(pages[--npages]);
+	kt_free_highpages(pages, &npages);
 }
 
 static void need_pages(struct kunit *test)

@@ -16,6 +16,33 @@
 #include <asm/tlbflush.h>
 #include <kmaplab/highmem.h>
 
+/*
+ * Up to n highmem pages into pages[] (stops at the first lowmem or
+ * missing one): how many. The pool suites need more pages than slots.
+ */
+static inline int kt_alloc_highpages(struct page **pages, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct page *p = alloc_page(GFP_HIGHUSER);
+
+		if (!p || !PageHighMem(p)) {
+			if (p)
+				__free_page(p);
+			break;
+		}
+		pages[i] = p;
+	}
+	return i;
+}
+
+static inline void kt_free_highpages(struct page **pages, int *n)
+{
+	while (*n)
+		__free_page(pages[--*n]);
+}
+
 static inline struct page *kt_alloc_highpage(struct kunit *test)
 {
 	struct page *page = alloc_page(GFP_HIGHUSER);

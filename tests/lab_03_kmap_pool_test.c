@@ -22,23 +22,13 @@ static int npages;
 
 static int lab3_init(struct kunit *test)
 {
-	for (npages = 0; npages < NPAGES; npages++) {
-		struct page *p = alloc_page(GFP_HIGHUSER);
-
-		if (!p || !PageHighMem(p)) {
-			if (p)
-				__free_page(p);
-			break;
-		}
-		pages[npages] = p;
-	}
+	npages = kt_alloc_highpages(pages, NPAGES);
 	return 0;
 }
 
 static void lab3_exit(struct kunit *test)
 {
-	while (npages)
-		__free_page(pages[--npages]);
+	kt_free_highpages(pages, &npages);
 }
 
 static void lab3_need_pages(struct kunit *test)

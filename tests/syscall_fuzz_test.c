@@ -20,6 +20,7 @@
 #include <linux/delay.h>
 #include <linux/syscalls.h>
 #include <kmaplab/params.h>
+#include "user_exit_common.h"
 
 static unsigned long fuzz_calls = 100000;
 static unsigned long fuzz_seed = 1;
@@ -61,25 +62,9 @@ static int run_fuzz(struct kunit *test, unsigned long calls, const char *console
 	return status;
 }
 
-/* The free pages once they stop moving (a second at most). */
-static unsigned long settled_free_pages(void)
-{
-	unsigned long last = nr_free_pages(), now;
-	int i;
-
-	for (i = 0; i < 100; i++, last = now) {
-		msleep(10);
-		now = nr_free_pages();
-		if (now == last)
-			break;
-	}
-	return last;
-}
-
 static void syscall_fuzz(struct kunit *test)
 {
 	unsigned long free, threads;
-	int i;
 
 	if (!initramfs_present)
 		kunit_skip(test, "no initramfs: boot with -initrd build/initramfs.cpio");
@@ -89,14 +74,7 @@ static void syscall_fuzz(struct kunit *test)
 	kunit_info(test, "fuzz %lu 4 children, seed %lu: %lu free pages, %lu threads\n",
 		   fuzz_calls, fuzz_seed, free, threads);
 	KUNIT_EXPECT_EQ(test, run_fuzz(test, fuzz_calls, "/dev/console"), 0);
-	/*
-	 * On 4 CPUs a dead task's last pages may come back a moment after
-	 * kernel_wait() returns (freed on another CPU): give them up to a
-	 * second before calling what is missing a leak.
-	 */
-	for (i = 0; i < 100 && nr_free_pages() != free; i++)
-		msleep(10);
-	KUNIT_EXPECT_EQ_MSG(test, nr_free_pages(), free, "free pages after the fuzzers");
+	KUNIT_EXPECT_EQ_MSG(test, free_pages_back_to(free), free, "free pages after the fuzzers");
 	KUNIT_EXPECT_EQ_MSG(test, nr_threads(), threads, "threads after the fuzzers");
 }
 

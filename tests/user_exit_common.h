@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _TESTS_USER_EXIT_COMMON_H
+#define _TESTS_USER_EXIT_COMMON_H
+/*
+ * Free-page counts around processes that exit. On SMP a reaped task's
+ * last pages (its kernel stack, its task_struct) come back a moment
+ * after kernel_wait() returns: the final put happens on the CPU it died
+ * on, after it switched away for the last time (sched/kthread.c
+ * do_exit()). So a count is compared once it stops moving, a second at
+ * most -- a page leaked for good still shows.
+ */
+#include <linux/mm.h>
+#include <linux/delay.h>
+
+/* The free pages once they stop moving. */
+static inline unsigned long settled_free_pages(void)
+{
+	unsigned long last = nr_free_pages(), now;
+	int i;
+
+	for (i = 0; i < 100; i++, last = now) {
+		msleep(10);
+		now = nr_free_pages();
+		if (now == last)
+			break;
+	}
+	return last;
+}
+
+/* nr_free_pages() once it is back to want, or after a second. */
+static inline unsigned long free_pages_back_to(unsigned long want)
+{
+	int i;
+
+	for (i = 0; i < 100 && nr_free_pages() != want; i++)
+		msleep(10);
+	return nr_free_pages();
+}
+
+#endif /* _TESTS_USER_EXIT_COMMON_H */

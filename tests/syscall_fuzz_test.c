@@ -6,7 +6,9 @@
  * exited (its own KTAP, one level deeper) and everything they held is
  * back: the free pages (task stacks, page tables, user pages, files,
  * pipes, kmalloc slabs -- an empty slab goes back to the buddy
- * allocator) and the thread count. A first short run warms what stays
+ * allocator), the kmalloc objects in use (a leaked file or pipe in a
+ * slab that still holds live objects frees no page) and the thread
+ * count. A first short run warms what stays
  * by design. The run judges the rest: an oops, WARN or hang fails it.
  *   syscall_fuzz.calls=N syscall_fuzz.seed=S   (on the command line)
  */
@@ -64,18 +66,21 @@ static int run_fuzz(struct kunit *test, unsigned long calls, const char *console
 
 static void syscall_fuzz(struct kunit *test)
 {
-	unsigned long free, threads;
+	unsigned long free, threads, objects;
 
 	if (!initramfs_present)
 		kunit_skip(test, "no initramfs: boot with -initrd build/initramfs.cpio");
 	KUNIT_EXPECT_EQ(test, run_fuzz(test, 400, "/dev/null"), 0);
 	free = settled_free_pages();
 	threads = nr_threads();
-	kunit_info(test, "fuzz %lu 4 children, seed %lu: %lu free pages, %lu threads\n",
-		   fuzz_calls, fuzz_seed, free, threads);
+	objects = settled_count(kmalloc_nr_objects);
+	kunit_info(test, "fuzz %lu 4 children, seed %lu: %lu free pages, %lu threads, %lu kmalloc objects\n",
+		   fuzz_calls, fuzz_seed, free, threads, objects);
 	KUNIT_EXPECT_EQ(test, run_fuzz(test, fuzz_calls, "/dev/console"), 0);
 	KUNIT_EXPECT_EQ_MSG(test, free_pages_back_to(free), free, "free pages after the fuzzers");
 	KUNIT_EXPECT_EQ_MSG(test, nr_threads(), threads, "threads after the fuzzers");
+	KUNIT_EXPECT_EQ_MSG(test, count_back_to(kmalloc_nr_objects, objects), objects,
+			    "kmalloc objects (files, pipes, tasks, mms...) after the fuzzers");
 }
 
 static struct kunit_case syscall_fuzz_cases[] = {

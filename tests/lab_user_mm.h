@@ -20,7 +20,7 @@
 
 #define LAB_BASE 0x10000000UL
 
-/* The labs' address space: pages pages at LAB_BASE. */
+/* The labs' address space: its VMA at LAB_BASE. */
 static inline struct mm_struct *lab_mm(struct kunit *test, unsigned long pages,
 				       unsigned long flags)
 {

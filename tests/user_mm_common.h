@@ -14,7 +14,7 @@
 #include <linux/highmem.h>
 #include <linux/mutex.h>
 
-/* An mm with one VMA of pages pages at base, with flags (VM_READ, ...). */
+/* An mm with one VMA of that many pages at base, flags as given. */
 static inline struct mm_struct *test_mm_alloc(struct kunit *test, unsigned long base,
 					      unsigned long pages, unsigned long flags)
 {

@@ -50,14 +50,14 @@ static void atomic_fault_fixed_up_not_resolved(struct kunit *test)
 	kunmap_atomic(v);
 	uaccess_fault_snap(&f1);
 	KUNIT_EXPECT_EQ(test, left, 64UL);
-	KUNIT_EXPECT_FALSE(test, uf_present(mm, UF_BASE));
+	KUNIT_EXPECT_FALSE(test, test_mm_present(mm, UF_BASE));
 	KUNIT_EXPECT_EQ(test, f1.fixed_up - f0.fixed_up, 1UL);
 	KUNIT_EXPECT_EQ(test, f1.sleeps - f0.sleeps, 0UL);
 	KUNIT_EXPECT_EQ(test, f1.resolved - f0.resolved, 0UL);
 	/* Unmapped, page faults on: now the fault is resolved, and sleeps. */
 	KUNIT_EXPECT_EQ(test, fault_in_writeable((char __user *)UF_BASE, 64), 0UL);
 	uaccess_fault_snap(&f0);
-	KUNIT_EXPECT_TRUE(test, uf_present(mm, UF_BASE));
+	KUNIT_EXPECT_TRUE(test, test_mm_present(mm, UF_BASE));
 	KUNIT_EXPECT_EQ(test, f0.sleeps - f1.sleeps, 1UL);
 	KUNIT_EXPECT_EQ(test, f0.resolved - f1.resolved, 1UL);
 	v = kmap_atomic(inode->i_pages[0]);

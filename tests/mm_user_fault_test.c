@@ -212,7 +212,7 @@ static void read_write_across_missing_page(struct kunit *test,
 
 	kthread_use_mm(mm);
 	KUNIT_ASSERT_EQ(test, put_user(1, (char __user *)UF_BASE), 0);
-	KUNIT_EXPECT_FALSE(test, uf_present(mm, UF_BASE + PAGE_SIZE));
+	KUNIT_EXPECT_FALSE(test, test_mm_present(mm, UF_BASE + PAGE_SIZE));
 	uf_knobs_set(&saved, path, 0);
 	KUNIT_EXPECT_EQ(test, filemap_read(inode, u, 16, 100), 16);
 	KUNIT_EXPECT_EQ(test, copy_from_user(in, u, 16), 0UL);
@@ -224,7 +224,7 @@ static void read_write_across_missing_page(struct kunit *test,
 	zap_page_range(find_vma(mm, UF_BASE), UF_BASE + PAGE_SIZE, UF_BASE + 2 * PAGE_SIZE);
 	mutex_unlock(&mm->mmap_lock);
 	KUNIT_ASSERT_EQ(test, copy_to_user(u, out, 8), 0UL);
-	KUNIT_EXPECT_FALSE(test, uf_present(mm, UF_BASE + PAGE_SIZE));
+	KUNIT_EXPECT_FALSE(test, test_mm_present(mm, UF_BASE + PAGE_SIZE));
 	/* The second half is missing again: write() faults it in to read zeroes. */
 	KUNIT_EXPECT_EQ(test, filemap_write(inode, u, 16, 200), 16);
 	uf_knobs_restore(&saved);

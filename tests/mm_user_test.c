@@ -7,7 +7,7 @@
  * yet, -EFAULT for what no VMA covers, copy-on-write after dup_mmap(),
  * and every page back at the end.
  */
-#include <kunit/test.h>
+#include "user_mm_common.h"
 #include <kmaplab/printk.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -22,81 +22,48 @@
 
 #define BASE 0x10000000UL
 
-static struct mm_struct *test_mm(struct kunit *test, unsigned long pages,
-				 unsigned long flags)
-{
-	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct *vma;
-
-	KUNIT_ASSERT_NOT_NULL(test, mm);
-	vma = vma_alloc(mm, BASE, BASE + pages * PAGE_SIZE, flags);
-	KUNIT_ASSERT_NOT_NULL(test, vma);
-	KUNIT_ASSERT_EQ(test, insert_vm_struct(mm, vma), 0);
-	return mm;
-}
-
-static void put_test_mm(struct mm_struct *mm)
-{
-	kthread_unuse_mm(mm);	/* drops the use's reference */
-	mmput(mm);		/* and mm_alloc()'s */
-}
-
-static bool present(struct mm_struct *mm, unsigned long addr)
-{
-	struct page *page;
-
-	mutex_lock(&mm->mmap_lock);
-	page = follow_page(mm, addr, NULL);
-	mutex_unlock(&mm->mmap_lock);
-	if (page)
-		put_page(page);
-	return page;
-}
-
 /* First touch: a zeroed page, from highmem when the machine has any. */
 static void demand_zero_fill(struct kunit *test)
 {
-	struct mm_struct *mm = test_mm(test, 4, VM_READ | VM_WRITE);
+	struct mm_struct *mm = test_mm_alloc(test, BASE, 4, VM_READ | VM_WRITE);
 	u32 v = 0xdeadbeef;
 	struct page *page;
 
 	kthread_use_mm(mm);
-	KUNIT_EXPECT_FALSE(test, present(mm, BASE));
+	KUNIT_EXPECT_FALSE(test, test_mm_present(mm, BASE));
 	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)BASE), 0);
 	KUNIT_EXPECT_EQ(test, v, 0U);
-	mutex_lock(&mm->mmap_lock);
-	page = follow_page(mm, BASE, NULL);
-	mutex_unlock(&mm->mmap_lock);
+	page = test_mm_page(mm, BASE, NULL);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	if (totalhigh_pages())
 		KUNIT_EXPECT_TRUE(test, PageHighMem(page));
 	put_page(page);
 	KUNIT_EXPECT_EQ(test, mm->rss, 1UL);
-	put_test_mm(mm);
+	test_mm_put(mm);
 }
 
 /* The copy faults in the middle, on the second page, and carries on. */
 static void copy_across_missing_page(struct kunit *test)
 {
-	struct mm_struct *mm = test_mm(test, 2, VM_READ | VM_WRITE);
+	struct mm_struct *mm = test_mm_alloc(test, BASE, 2, VM_READ | VM_WRITE);
 	char __user *u = (char __user *)(BASE + PAGE_SIZE - 8);
 	char out[16] = "0123456789abcdef", in[16];
 
 	kthread_use_mm(mm);
 	KUNIT_ASSERT_EQ(test, put_user('x', (char __user *)BASE), 0);
-	KUNIT_EXPECT_TRUE(test, present(mm, BASE));
-	KUNIT_EXPECT_FALSE(test, present(mm, BASE + PAGE_SIZE));
+	KUNIT_EXPECT_TRUE(test, test_mm_present(mm, BASE));
+	KUNIT_EXPECT_FALSE(test, test_mm_present(mm, BASE + PAGE_SIZE));
 	KUNIT_EXPECT_EQ(test, copy_to_user(u, out, sizeof(out)), 0UL);
-	KUNIT_EXPECT_TRUE(test, present(mm, BASE + PAGE_SIZE));
+	KUNIT_EXPECT_TRUE(test, test_mm_present(mm, BASE + PAGE_SIZE));
 	KUNIT_EXPECT_EQ(test, copy_from_user(in, u, sizeof(in)), 0UL);
 	KUNIT_EXPECT_MEMEQ(test, in, out, sizeof(in));
-	put_test_mm(mm);
+	test_mm_put(mm);
 }
 
 /* Outside every VMA, in kernel space, or read-only: -EFAULT, no oops. */
 static void efault_paths(struct kunit *test)
 {
-	struct mm_struct *mm = test_mm(test, 1, VM_READ | VM_WRITE);
+	struct mm_struct *mm = test_mm_alloc(test, BASE, 1, VM_READ | VM_WRITE);
 	char buf[32] = { 0 };
 	u32 v;
 
@@ -116,18 +83,18 @@ static void efault_paths(struct kunit *test)
 			(long)-EFAULT);
 	KUNIT_EXPECT_EQ(test, strnlen_user((void __user *)(BASE + PAGE_SIZE - 4), 32), 0L);
 	KUNIT_EXPECT_EQ(test, strnlen_user((void __user *)(BASE + 4), 32), 1L);
-	put_test_mm(mm);
+	test_mm_put(mm);
 }
 
 static void readonly_vma(struct kunit *test)
 {
-	struct mm_struct *mm = test_mm(test, 1, VM_READ);
+	struct mm_struct *mm = test_mm_alloc(test, BASE, 1, VM_READ);
 	u32 v = 1;
 
 	kthread_use_mm(mm);
 	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)BASE), 0);	/* faults in */
 	KUNIT_EXPECT_EQ(test, put_user(v, (u32 __user *)BASE), -EFAULT);
-	put_test_mm(mm);
+	test_mm_put(mm);
 }
 
 /*
@@ -139,7 +106,7 @@ static void readonly_vma(struct kunit *test)
  */
 static void prot_none_refuses_kernel(struct kunit *test)
 {
-	struct mm_struct *mm = test_mm(test, 1, VM_READ | VM_WRITE);
+	struct mm_struct *mm = test_mm_alloc(test, BASE, 1, VM_READ | VM_WRITE);
 	struct vm_area_struct *vma = find_vma(mm, BASE);
 	u32 v = 0;
 
@@ -149,7 +116,7 @@ static void prot_none_refuses_kernel(struct kunit *test)
 	vma->vm_flags &= ~VM_ACCESS_FLAGS;
 	change_protection(vma, vma->vm_start, vma->vm_end);
 	mutex_unlock(&mm->mmap_lock);
-	KUNIT_EXPECT_TRUE(test, present(mm, BASE));	/* to the kernel's walks */
+	KUNIT_EXPECT_TRUE(test, test_mm_present(mm, BASE));	/* to the kernel's walks */
 	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)BASE), -EFAULT);
 	KUNIT_EXPECT_EQ(test, put_user(1u, (u32 __user *)BASE), -EFAULT);
 	mutex_lock(&mm->mmap_lock);
@@ -159,13 +126,13 @@ static void prot_none_refuses_kernel(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)BASE), 0);
 	KUNIT_EXPECT_EQ(test, v, 0x5eedu);
 	KUNIT_EXPECT_EQ(test, mm->rss, 1UL);
-	put_test_mm(mm);
+	test_mm_put(mm);
 }
 
 /* With page faults disabled nothing is resolved: the copy just fails. */
 static void pagefault_disabled_no_resolve(struct kunit *test)
 {
-	struct mm_struct *mm = test_mm(test, 1, VM_READ | VM_WRITE);
+	struct mm_struct *mm = test_mm_alloc(test, BASE, 1, VM_READ | VM_WRITE);
 	unsigned long left;
 	u32 v = 5;
 
@@ -174,31 +141,14 @@ static void pagefault_disabled_no_resolve(struct kunit *test)
 	left = copy_to_user((void __user *)BASE, &v, sizeof(v));
 	pagefault_enable();
 	KUNIT_EXPECT_EQ(test, left, sizeof(v));
-	KUNIT_EXPECT_FALSE(test, present(mm, BASE));
-	put_test_mm(mm);
-}
-
-static char read_user_page(struct mm_struct *mm, unsigned long addr)
-{
-	struct page *page;
-	char *kaddr, c;
-
-	mutex_lock(&mm->mmap_lock);
-	page = follow_page(mm, addr, NULL);
-	mutex_unlock(&mm->mmap_lock);
-	if (!page)
-		return 0;
-	kaddr = kmap_local_page(page);
-	c = kaddr[addr & ~PAGE_MASK];
-	kunmap_local(kaddr);
-	put_page(page);
-	return c;
+	KUNIT_EXPECT_FALSE(test, test_mm_present(mm, BASE));
+	test_mm_put(mm);
 }
 
 /* After dup_mmap() a write copies the page; the other mm keeps the old one. */
 static void cow_copies_on_write(struct kunit *test)
 {
-	struct mm_struct *a = test_mm(test, 1, VM_READ | VM_WRITE);
+	struct mm_struct *a = test_mm_alloc(test, BASE, 1, VM_READ | VM_WRITE);
 	struct mm_struct *b = mm_alloc();
 	struct page *pa, *pb;
 	bool wa, wb;
@@ -219,16 +169,16 @@ static void cow_copies_on_write(struct kunit *test)
 	KUNIT_EXPECT_PTR_NE(test, pa, pb);	/* a has its own copy now */
 	KUNIT_EXPECT_TRUE(test, wa);
 	put_page(pa);
-	KUNIT_EXPECT_EQ(test, read_user_page(a, BASE), 'B');
-	KUNIT_EXPECT_EQ(test, read_user_page(b, BASE), 'A');
+	KUNIT_EXPECT_EQ(test, test_mm_peek(a, BASE), 'B');
+	KUNIT_EXPECT_EQ(test, test_mm_peek(b, BASE), 'A');
 	mmput(b);
-	put_test_mm(a);
+	test_mm_put(a);
 }
 
 /* The other side gone, a write to the read-only page just reclaims it. */
 static void cow_reuses_unshared(struct kunit *test)
 {
-	struct mm_struct *a = test_mm(test, 1, VM_READ | VM_WRITE);
+	struct mm_struct *a = test_mm_alloc(test, BASE, 1, VM_READ | VM_WRITE);
 	struct mm_struct *b = mm_alloc();
 	struct page *before, *after;
 
@@ -243,7 +193,7 @@ static void cow_reuses_unshared(struct kunit *test)
 	after = follow_page(a, BASE, NULL);
 	KUNIT_EXPECT_PTR_EQ(test, before, after);
 	put_page(after);
-	put_test_mm(a);
+	test_mm_put(a);
 }
 
 /* Pages, page tables, PDPT and page directories: all back after mmput(). */
@@ -255,13 +205,13 @@ static void mmput_frees_everything(struct kunit *test)
 
 	for (round = 0; round < 2; round++) {	/* the first warms kmalloc's slabs */
 		before = nr_free_pages();
-		mm = test_mm(test, 1024, VM_READ | VM_WRITE);	/* 4 MiB: 2+ tables */
+		mm = test_mm_alloc(test, BASE, 1024, VM_READ | VM_WRITE);	/* 4 MiB: 2+ tables */
 		kthread_use_mm(mm);
 		for (addr = BASE; addr < BASE + 1024 * PAGE_SIZE; addr += 16 * PAGE_SIZE)
 			KUNIT_ASSERT_EQ(test, put_user(1, (int __user *)addr), 0);
 		KUNIT_EXPECT_GE(test, mm->nr_ptes, 2UL);
 		KUNIT_EXPECT_EQ(test, mm->rss, 64UL);
-		put_test_mm(mm);
+		test_mm_put(mm);
 	}
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
 }
@@ -279,7 +229,7 @@ static char oops_log[1024];
  */
 static void pte_used_after_unmap(struct kunit *test)
 {
-	struct mm_struct *mm = test_mm(test, 1, VM_READ | VM_WRITE);
+	struct mm_struct *mm = test_mm_alloc(test, BASE, 1, VM_READ | VM_WRITE);
 	struct printk_capture cap;
 	const char *oops;
 	pmd_t *pmd;
@@ -289,7 +239,7 @@ static void pte_used_after_unmap(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, put_user(1, (int __user *)BASE), 0);
 	pmd = pmd_offset_user(mm, BASE);
 	if (!PageHighMem(pmd_page(*pmd))) {
-		put_test_mm(mm);
+		test_mm_put(mm);
 		kunit_skip(test, "the page table is in lowmem: no slot to go stale");
 	}
 	pte = pte_offset_map(pmd, BASE);
@@ -300,7 +250,7 @@ static void pte_used_after_unmap(struct kunit *test)
 	printk_capture_stop(&cap);
 	KUNIT_EXPECT_NOT_NULL(test, oops);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(oops_log, "empty kmap_local slot"));
-	put_test_mm(mm);
+	test_mm_put(mm);
 }
 
 static struct kunit_case mm_user_cases[] = {

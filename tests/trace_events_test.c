@@ -10,6 +10,7 @@
  */
 #include "kmap_test_common.h"
 #include "trace_test_common.h"
+#include "user_mm_common.h"
 #include <linux/kthread.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
@@ -131,15 +132,10 @@ static void trace_page_fault_fixup(struct kunit *test)
 static void trace_page_fault_resolved(struct kunit *test)
 {
 	const unsigned long base = 0x10000000UL;
-	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct *vma;
+	struct mm_struct *mm = test_mm_alloc(test, base, 1, VM_READ | VM_WRITE);
 	unsigned int cpu;
 	u32 v = 1;
 
-	KUNIT_ASSERT_NOT_NULL(test, mm);
-	vma = vma_alloc(mm, base, base + PAGE_SIZE, VM_READ | VM_WRITE);
-	KUNIT_ASSERT_NOT_NULL(test, vma);
-	KUNIT_ASSERT_EQ(test, insert_vm_struct(mm, vma), 0);
 	kthread_use_mm(mm);
 	trace_set_event("page_fault_*", true);
 	migrate_disable();	/* the handler may sleep: still this CPU */
@@ -147,8 +143,7 @@ static void trace_page_fault_resolved(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)base), 0);
 	migrate_enable();
 	trace_off();
-	kthread_unuse_mm(mm);
-	mmput(mm);
+	test_mm_put(mm);
 	KUNIT_EXPECT_EQ(test, v, 0U);
 	expect_fault(test, cpu, base, PAGE_FAULT_RESOLVED);
 }
@@ -292,24 +287,7 @@ static void pool_sleep_wake(struct kunit *test, struct page **pages)
 /* The pool full: the next kmap() sleeps (traced), kunmap() wakes it. */
 static void trace_kmap_pool_sleep_wake(struct kunit *test)
 {
-	struct page **pages = kunit_kcalloc(test, LAST_PKMAP + 1, sizeof(*pages),
-					    GFP_KERNEL);
-	int i, got;
-
-	KUNIT_ASSERT_NOT_NULL(test, pages);
-	for (got = 0; got <= LAST_PKMAP; got++) {
-		pages[got] = alloc_page(GFP_HIGHUSER);
-		if (!pages[got] || !PageHighMem(pages[got]))
-			break;
-	}
-	if (got > LAST_PKMAP)
-		pool_sleep_wake(test, pages);
-	for (i = 0; i <= got && i <= LAST_PKMAP; i++)
-		if (pages[i])
-			__free_page(pages[i]);
-	if (got <= LAST_PKMAP)
-		kunit_skip(test, "needs %d free highmem pages (boot with lowmem=)",
-			   LAST_PKMAP + 1);
+	trace_with_pool_pages(test, pool_sleep_wake);
 }
 
 /* Each new event's fields, as docs/trace.md and scripts/trace/ read them. */

@@ -8,43 +8,12 @@
  * its own buffer; the ftrace line format; nothing recorded when off.
  */
 #include "kmap_test_common.h"
+#include "trace_test_common.h"
 #include <linux/kthread.h>
 #include <linux/completion.h>
-#include <linux/slab.h>
 #include <linux/smp.h>
-#include <kmaplab/trace.h>
 
 #define WAIT_LIMIT (10 * HZ)
-
-static u32 saved_events;
-
-static int trace_test_init(struct kunit *test)
-{
-	if (!trace_buf_entries())
-		kunit_skip(test, "no trace buffers");
-	saved_events = trace_pause();
-	trace_clear();
-	return 0;
-}
-
-static void trace_test_exit(struct kunit *test)
-{
-	trace_off();
-	trace_clear();
-	trace_resume(saved_events);
-}
-
-/* CPU cpu's events, oldest first, in a test-owned array. */
-static struct trace_entry *read_cpu(struct kunit *test, unsigned int cpu,
-				    int *n, unsigned long *lost)
-{
-	int max = trace_buf_entries();
-	struct trace_entry *e = kunit_kmalloc_array(test, max, sizeof(*e), GFP_KERNEL);
-
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	*n = trace_read_cpu(cpu, e, max, lost);
-	return e;
-}
 
 struct switch_ctx {
 	struct page *pa, *pb;
@@ -79,7 +48,7 @@ static int task_b(void *arg)
 	return 0;
 }
 
-struct step {
+struct switch_step {
 	enum trace_event_id type;
 	pid_t pid;		/* who ran (for sched_switch: prev_pid) */
 	unsigned long pfn;	/* 0: not checked */
@@ -87,7 +56,7 @@ struct step {
 
 /* Index of the first entry from i on matching s, or -1. */
 static int find_step(const struct trace_entry *e, int n, int i,
-		     const struct step *s, unsigned long addr)
+		     const struct switch_step *s, unsigned long addr)
 {
 	for (; i < n; i++) {
 		if (e[i].type != s->type)
@@ -129,10 +98,10 @@ static void trace_kmap_local_switch(struct kunit *test)
 	__free_page(c.pa);
 	__free_page(c.pb);
 
-	e = read_cpu(test, 0, &n, &lost);
+	e = trace_read_lost(test, 0, &n, &lost);
 	KUNIT_ASSERT_EQ(test, lost, 0UL);
 	{
-		const struct step steps[] = {
+		const struct switch_step steps[] = {
 			{ TRACE_KMAP_LOCAL_MAP, c.pid_a, pa },
 			{ TRACE_SCHED_SWITCH, c.pid_a, 0 },
 			{ TRACE_KMAP_LOCAL_SCHED_OUT, c.pid_a, pa },
@@ -181,7 +150,7 @@ static void trace_buffer_overwrites_oldest(struct kunit *test)
 		trace_record(TRACE_KMAP_HIGH_WRAP, j, 0, 0, 0, NULL);
 	migrate_enable();
 	trace_off();
-	e = read_cpu(test, cpu, &n, &lost);
+	e = trace_read_lost(test, cpu, &n, &lost);
 	KUNIT_ASSERT_EQ(test, n, (int)size);
 	KUNIT_EXPECT_EQ(test, lost, 10UL);
 	for (j = 0; j < size; j++)
@@ -221,8 +190,8 @@ static void trace_buffers_are_per_cpu(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(record_on_cpu1, &c, 1, "tr-c1/%u")));
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&c.done, WAIT_LIMIT), 0UL);
 	trace_off();
-	e0 = read_cpu(test, 0, &n0, &lost);
-	e1 = read_cpu(test, 1, &n1, &lost);
+	e0 = trace_read_lost(test, 0, &n0, &lost);
+	e1 = trace_read_lost(test, 1, &n1, &lost);
 	KUNIT_EXPECT_EQ(test, n1, 5);
 	for (j = 0; j < n1; j++) {
 		KUNIT_EXPECT_EQ(test, (int)e1[j].cpu, 1);
@@ -250,7 +219,7 @@ static void trace_off_records_nothing(struct kunit *test)
 	kunmap_local(v);
 	migrate_enable();
 	__free_page(p);
-	e = read_cpu(test, cpu, &n, &lost);
+	e = trace_read_lost(test, cpu, &n, &lost);
 	KUNIT_EXPECT_EQ(test, n, 0);
 	KUNIT_EXPECT_PTR_NE(test, e, NULL);
 }
@@ -303,8 +272,8 @@ static struct kunit_case trace_cases[] = {
 
 static struct kunit_suite trace_suite = {
 	.name = "trace",
-	.init = trace_test_init,
-	.exit = trace_test_exit,
+	.init = trace_suite_init,
+	.exit = trace_suite_exit,
 	.test_cases = trace_cases,
 };
 kunit_test_suite(trace_suite);

@@ -9,6 +9,7 @@
  * and the knobs of <kmaplab/fault.h>, set for one case and put back.
  */
 #include "kmap_test_common.h"
+#include "user_mm_common.h"
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
@@ -21,29 +22,10 @@
 #define UF_SEED_FILE 71		/* the page-cache page's pattern */
 #define UF_SEED_OTHER 72	/* another task's page */
 
+/* The suites' address space: pages pages, read-write, at UF_BASE. */
 static inline struct mm_struct *uf_mm(struct kunit *test, unsigned long pages)
 {
-	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct *vma;
-
-	KUNIT_ASSERT_NOT_NULL(test, mm);
-	vma = vma_alloc(mm, UF_BASE, UF_BASE + pages * PAGE_SIZE,
-			VM_READ | VM_WRITE);
-	KUNIT_ASSERT_NOT_NULL(test, vma);
-	KUNIT_ASSERT_EQ(test, insert_vm_struct(mm, vma), 0);
-	return mm;
-}
-
-static inline bool uf_present(struct mm_struct *mm, unsigned long addr)
-{
-	struct page *page;
-
-	mutex_lock(&mm->mmap_lock);
-	page = follow_page(mm, addr, NULL);
-	mutex_unlock(&mm->mmap_lock);
-	if (page)
-		put_page(page);
-	return page;
+	return test_mm_alloc(test, UF_BASE, pages, VM_READ | VM_WRITE);
 }
 
 /*

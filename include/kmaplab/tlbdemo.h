@@ -44,6 +44,8 @@ struct tlbdemo_result {
  */
 enum tlbdemo_expect { TLBDEMO_ANY, TLBDEMO_EVERY, TLBDEMO_MOST, TLBDEMO_NONE };
 
+/* A cached translation, not flushed, used again (per engine). */
+enum tlbdemo_expect tlbdemo_expect_cached(enum kmaplab_engine engine);
 /* Read 2, after the silent PTE change, still sees the old page A. */
 enum tlbdemo_expect tlbdemo_expect_stale(const struct tlbdemo_result *res);
 /* mov cr3 keeps the global entry: read 3 still sees A (architectural). */

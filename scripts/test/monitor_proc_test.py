@@ -6,7 +6,7 @@
 # reads /dev/console, woken by COM1's receive interrupt), `ps` and `vm PID`
 # on a memhog left running in the background. The kernel boots with the
 # initramfs (monitor_test.py's boot has none); the dialogue machinery is
-# monitor_test.py's. Prints ok/not ok per check and ends with
+# monitor_session.py's. Prints ok/not ok per check and ends with
 # "N passed, N failed, N skipped"; the conversation is kept in
 # build/test-logs/monitor-proc.log.
 #
@@ -15,59 +15,16 @@
 import argparse
 import os
 import re
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from monitor_test import ROOT, TS_RE, Checks, Monitor, has	# noqa: E402
+from monitor_input import has	# noqa: E402
+from monitor_session import ROOT, Checks, Monitor	# noqa: E402
 
 INITRD = os.path.join(ROOT, 'build', 'initramfs.cpio')
 MEMHOG_MIB = 8
-
-
-class ProcMonitor(Monitor):
-	"""monitor_test's Monitor, booted with the initramfs."""
-
-	def __init__(self, elf, log, verbose):	# noqa: super() would boot without it
-		self.dir = tempfile.mkdtemp(prefix='kmaplab-monproc.')
-		self.sock_path = os.path.join(self.dir, 'com1')
-		self.log = open(log, 'wb')
-		self.verbose, self.buf = verbose, b''
-		self.argv = ['qemu-system-i386', '-accel', 'tcg', '-cpu', 'max',
-			     '-m', '256M', '-display', 'none', '-no-reboot',
-			     '-device', 'isa-debug-exit,iobase=0xf4,iosize=4',
-			     '-serial', 'unix:%s,server=on,wait=on' % self.sock_path,
-			     '-kernel', elf, '-initrd', INITRD,
-			     '-append', 'lowmem=64M kunit.filter_glob=NONE monitor']
-		self.qemu = subprocess.Popen(self.argv, stdin=subprocess.DEVNULL,
-					     stdout=subprocess.PIPE,
-					     stderr=subprocess.STDOUT)
-		deadline = time.monotonic() + 10
-		while True:
-			self.sock = socket.socket(socket.AF_UNIX)
-			try:
-				self.sock.connect(self.sock_path)
-				break
-			except OSError:
-				self.sock.close()
-				if self.qemu.poll() is not None or time.monotonic() > deadline:
-					raise RuntimeError('QEMU did not open %s' % self.sock_path)
-				time.sleep(0.05)
-		self.sock.settimeout(0.2)
-
-	def until(self, marker, timeout=60):
-		"""Everything up to and including marker (bytes), as clean text."""
-		deadline = time.monotonic() + timeout
-		while marker not in self.buf:
-			if time.monotonic() > deadline or not self._recv():
-				return None
-		i = self.buf.index(marker) + len(marker)
-		out, self.buf = self.buf[:i], self.buf[i:]
-		return TS_RE.sub('', out.decode(errors='replace').replace('\r', ''))
 
 
 def check_run(m, c):
@@ -135,7 +92,7 @@ def main():
 			print('0 passed, 1 failed, 0 skipped')
 			return 1
 	os.makedirs(os.path.dirname(args.log), exist_ok=True)
-	m = ProcMonitor(args.elf, args.log, args.verbose)
+	m = Monitor(args.elf, args.log, args.verbose, initrd=INITRD)
 	try:
 		t = m.until_prompt(args.timeout)
 		if c.check('boots to the monitor prompt with the initramfs', t is not None, t):
@@ -147,10 +104,7 @@ def main():
 	finally:
 		rc = m.close()
 	c.check('exit: QEMU leaves with status 33', rc == 33, 'exit status %s' % rc)
-	print('monitor: log in %s; %.0fs' % (os.path.relpath(args.log, ROOT),
-					     time.monotonic() - start))
-	print('%d passed, %d failed, 0 skipped' % (c.passed, c.failed))
-	return 0 if not c.failed else 1
+	return c.report(args.log, start)
 
 
 if __name__ == '__main__':

@@ -4,9 +4,7 @@
 # monitor_test.py - drive the kernel monitor through COM1 from the host.
 #
 # Boots kmaplab with `monitor` and its serial port on a Unix socket
-# (QEMU waits for us before starting the guest, so nothing is lost),
-# types commands the way a person would -- one character stream, CR at
-# the end -- and checks each answer.  Every check prints "ok"/"not ok";
+# (monitor_session.py), types commands and checks each answer.  Every check prints "ok"/"not ok";
 # the last line is "N passed, N failed, N skipped" like the runner's.
 # Exit status 0 when all passed.  The whole conversation is kept in
 # build/test-logs/monitor.log.
@@ -16,120 +14,14 @@
 import argparse
 import os
 import re
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from doc_blocks import blocks, match		# noqa: E402
 from monitor_input import BAD_INPUT, check_bad_input, check_editor, has	# noqa: E402,F401
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PROMPT = b'kmaplab> '
-TS_RE = re.compile(r'^\[\s*\d+\.\d+\] ', re.M)
-
-
-class Monitor:
-	def __init__(self, elf, log, engine, smp, verbose):
-		self.dir = tempfile.mkdtemp(prefix='kmaplab-mon.')
-		self.sock_path = os.path.join(self.dir, 'com1')
-		self.log = open(log, 'wb')
-		self.verbose = verbose
-		self.buf = b''
-		accel = (['-enable-kvm', '-cpu', 'host,-arch-capabilities']
-			 if engine == 'kvm' else ['-accel', 'tcg', '-cpu', 'max'])
-		self.argv = ['qemu-system-i386'] + accel + [
-			'-m', '256M', '-smp', str(smp), '-display', 'none', '-no-reboot',
-			'-device', 'isa-debug-exit,iobase=0xf4,iosize=4',
-			'-serial', 'unix:%s,server=on,wait=on' % self.sock_path,
-			'-kernel', elf,
-			'-append', 'lowmem=64M kunit.filter_glob=NONE monitor']
-		self.qemu = subprocess.Popen(self.argv, stdin=subprocess.DEVNULL,
-					     stdout=subprocess.PIPE,
-					     stderr=subprocess.STDOUT)
-		deadline = time.monotonic() + 10
-		while True:
-			try:
-				self.sock = socket.socket(socket.AF_UNIX)
-				self.sock.connect(self.sock_path)
-				break
-			except OSError:
-				self.sock.close()
-				if self.qemu.poll() is not None or time.monotonic() > deadline:
-					raise RuntimeError('QEMU did not open %s: %s' % (
-						self.sock_path, self.qemu.stdout.read().decode()))
-				time.sleep(0.05)
-		self.sock.settimeout(0.2)
-
-	def _recv(self):
-		try:
-			d = self.sock.recv(4096)
-		except socket.timeout:
-			return True
-		except OSError:
-			return False
-		if not d:
-			return False
-		self.log.write(d)
-		self.log.flush()
-		if self.verbose:
-			sys.stdout.write(d.decode(errors='replace'))
-		self.buf += d
-		return True
-
-	def until_prompt(self, timeout):
-		"""Everything up to the next prompt, as clean text; None on timeout."""
-		deadline = time.monotonic() + timeout
-		while PROMPT not in self.buf:
-			if time.monotonic() > deadline or not self._recv():
-				return None
-		out, self.buf = self.buf.split(PROMPT, 1)
-		text = out.decode(errors='replace').replace('\r', '')
-		return TS_RE.sub('', text)
-
-	def send(self, keys):
-		self.sock.sendall(keys.encode() if isinstance(keys, str) else keys)
-
-	def cmd(self, line, timeout=60):
-		self.send(line + '\r')
-		return self.until_prompt(timeout)
-
-	def close(self, timeout=10):
-		try:
-			self.qemu.wait(timeout)
-		except subprocess.TimeoutExpired:
-			self.qemu.kill()
-			self.qemu.wait()
-		while self._recv() and self.buf:
-			self.buf = b''
-		self.sock.close()
-		self.log.close()
-		try:
-			os.unlink(self.sock_path)
-			os.rmdir(self.dir)
-		except OSError:
-			pass
-		return self.qemu.returncode
-
-
-class Checks:
-	def __init__(self):
-		self.passed = self.failed = 0
-
-	def check(self, name, ok, text=''):
-		if ok:
-			self.passed += 1
-			print('ok      monitor: %s' % name)
-		else:
-			self.failed += 1
-			print('not ok  monitor: %s' % name)
-			for l in (text or '(no answer)').strip().splitlines()[-12:]:
-				print('        | ' + l)
-		return ok
-
+from monitor_session import ROOT, Checks, Monitor	# noqa: E402
 
 def check_cpus(m, c, smp):
 	"""help; cpus, and on several CPUs the last one down and up again."""
@@ -335,7 +227,7 @@ def check_doc(m, c, block, steps):
 
 def run(args):
 	c = Checks()
-	m = Monitor(args.elf, args.log, args.engine, args.smp, args.verbose)
+	m = Monitor(args.elf, args.log, args.verbose, args.engine, args.smp)
 	try:
 		boot = m.until_prompt(args.timeout)
 		if not c.check('boots to the prompt', has(boot, r'kmaplab monitor on COM1'), boot):
@@ -386,10 +278,7 @@ def main():
 		print('not ok  monitor: %s' % e)
 		print('0 passed, 1 failed, 0 skipped')
 		return 1
-	print('monitor: log in %s; %.0fs' % (os.path.relpath(args.log, ROOT),
-					     time.monotonic() - start))
-	print('%d passed, %d failed, 0 skipped' % (c.passed, c.failed))
-	return 1 if c.failed else 0
+	return c.report(args.log, start)
 
 
 if __name__ == '__main__':

@@ -267,7 +267,9 @@ static __always_inline void kmap_local_base(struct kmap_local_base *b)
 
 /*
  * Switch-out: the task keeps its saved PTE values but its slots are
- * emptied (and flushed), so the next task finds them free.
+ * emptied (and flushed), so the next task finds them free. Its
+ * kmap_local_sched_out events were recorded just before, by the
+ * sched_switch probe: no hook in the loop.
  */
 void __kmap_local_sched_out(void)
 {
@@ -287,14 +289,37 @@ void __kmap_local_sched_out(void)
 		kmap_local_note_unmap(tsk, b.slot + i, pte_pfn(pteval), NULL,
 				      KMAP_SWITCHED_OUT);
 		this_cpu_inc(kmap_stats.sched_out_slots);
-		trace_kmap_local_sched_out(b.slot + i, addr, pte_pfn(pteval));
 	}
 }
 
-/* Switch-in: put the task's mappings back at the same addresses. */
-void __kmap_local_sched_in(void)
+/*
+ * The events of the loop above, for the sched_switch probe (<trace/
+ * events/kmap.h>): the same slots, by the same test, on the same CPU.
+ */
+void trace_kmap_local_sched_out_slots(struct task_struct *tsk)
 {
-	struct task_struct *tsk = current;
+	struct kmap_local_base b;
+	pte_t pteval;
+	int i;
+
+	kmap_local_base(&b);
+	for (i = 0; i < tsk->kmap_ctrl.idx; i++) {
+		if (kmap_local_saved(tsk, i, &pteval))
+			trace_record(TRACE_KMAP_LOCAL_SCHED_OUT, b.slot + i,
+				     b.addr - i * PAGE_SIZE, pte_pfn(pteval),
+				     0, NULL);
+	}
+}
+
+/*
+ * Switch-in: put the task's mappings back at the same addresses. It runs
+ * with interrupts on, so each slot's event is recorded next to its PTE
+ * write; traced is a constant, and the traced copy is out of line so
+ * that the plain loop keeps its registers with tracing off.
+ */
+static __always_inline void kmap_local_restore(struct task_struct *tsk,
+					       bool traced)
+{
 	struct kmap_local_base b;
 	pte_t pteval;
 	int i;
@@ -308,8 +333,24 @@ void __kmap_local_sched_in(void)
 		set_pte(b.ptep - i, pteval);
 		arch_kmap_local_post_map(addr, pteval);
 		this_cpu_inc(kmap_stats.sched_in_slots);
-		trace_kmap_local_sched_in(b.slot + i, addr, pte_pfn(pteval));
+		if (traced)
+			trace_kmap_local_sched_in(b.slot + i, addr,
+						  pte_pfn(pteval));
 	}
+}
+
+static noinline void kmap_local_restore_traced(struct task_struct *tsk)
+{
+	kmap_local_restore(tsk, true);
+}
+
+/* One nop with tracing off, whatever the number of slots. */
+void __kmap_local_sched_in(void)
+{
+	if (trace_event_on(TRACE_KMAP_LOCAL_SCHED_IN))
+		kmap_local_restore_traced(current);
+	else
+		kmap_local_restore(current, false);
 }
 
 /* Field by field: a counter added to struct kmap_stats must be added here. */

@@ -210,7 +210,6 @@ static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
 	struct rq *rq = this_rq();
-	bool blocked = false;
 
 	if (unlikely(in_atomic_preempt_off()))
 		__schedule_bug(prev);
@@ -218,15 +217,19 @@ static void __schedule(bool preempt)
 		BUG_MSG("schedule() before sched_init()");
 
 	raw_spin_lock_irq(&rq->lock);
-	if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING) {
+	if (!preempt && READ_ONCE(prev->__state) != TASK_RUNNING)
 		deactivate_task(rq, prev);
-		blocked = true;
-	}
 	next = pick_next_task(rq, prev);
 	clear_tsk_need_resched(prev);
 	if (likely(next != prev)) {
 		rq->nr_switches++;
-		if (blocked)
+		/*
+		 * Off the queue: deactivated above, it gave the CPU up (the
+		 * idle task is never queued). Not a local flag: with preempt
+		 * kept for trace_sched_switch(), one more value live across
+		 * the lock cost a store on every switch.
+		 */
+		if (!prev->on_rq && prev != rq->idle)
 			prev->nvcsw++;
 		else
 			prev->nivcsw++;

@@ -42,9 +42,10 @@ static void kmap_debug_exit_counts_mappings(struct kunit *test)
 	struct task_struct *t;
 
 	printk_capture_start(&cap, log, sizeof(log));
-	t = kthread_run(exit_holding_two, pages, "kmap-leak");
+	t = kthread_create(exit_holding_two, pages, "kmap-leak");
 	if (!IS_ERR(t)) {
-		get_task_struct(t);
+		get_task_struct(t);	/* before it can run, exit and be reaped */
+		wake_up_process(t);
 		kthread_join_put(t);
 	}
 	printk_capture_stop(&cap);

@@ -17,6 +17,7 @@
 
 struct switch_ctx {
 	struct page *pa, *pb;
+	unsigned long pfn_a, pfn_b;
 	pid_t pid_a, pid_b;
 	struct completion a_mapped, b_done, a_done;
 };
@@ -46,6 +47,28 @@ static int task_b(void *arg)
 	kunmap_local(vb);
 	complete(&c->b_done);
 	return 0;
+}
+
+/*
+ * A maps a highmem page and sleeps holding it while B, on the same CPU
+ * 0, maps and unmaps another; then A unmaps. Tracing is off after.
+ */
+static void switch_run(struct kunit *test, struct switch_ctx *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->pa = kt_alloc_highpage(test);
+	c->pb = kt_alloc_highpage(test);
+	c->pfn_a = page_to_pfn(c->pa);
+	c->pfn_b = page_to_pfn(c->pb);
+	init_completion(&c->a_mapped);
+	init_completion(&c->b_done);
+	init_completion(&c->a_done);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(task_a, c, 0, "tr-a/%u")));
+	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(task_b, c, 0, "tr-b/%u")));
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&c->a_done, WAIT_LIMIT), 0UL);
+	trace_off();
+	__free_page(c->pa);
+	__free_page(c->pb);
 }
 
 struct switch_step {
@@ -80,23 +103,11 @@ static void trace_kmap_local_switch(struct kunit *test)
 	unsigned long addr = 0, pa, pb, lost;
 	int n, i = 0, k, slot = -1;
 
-	memset(&c, 0, sizeof(c));
-	c.pa = kt_alloc_highpage(test);
-	c.pb = kt_alloc_highpage(test);
-	pa = page_to_pfn(c.pa);
-	pb = page_to_pfn(c.pb);
-	init_completion(&c.a_mapped);
-	init_completion(&c.b_done);
-	init_completion(&c.a_done);
 	trace_set_event("kmap_local_*", true);
 	trace_set_event("sched_switch", true);
-	/* Both on CPU 0: B runs while A sleeps holding its mapping. */
-	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(task_a, &c, 0, "tr-a/%u")));
-	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run_on_cpu(task_b, &c, 0, "tr-b/%u")));
-	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&c.a_done, WAIT_LIMIT), 0UL);
-	trace_off();
-	__free_page(c.pa);
-	__free_page(c.pb);
+	switch_run(test, &c);
+	pa = c.pfn_a;
+	pb = c.pfn_b;
 
 	e = trace_read_lost(test, 0, &n, &lost);
 	KUNIT_ASSERT_EQ(test, lost, 0UL);
@@ -133,6 +144,58 @@ static void trace_kmap_local_switch(struct kunit *test)
 				KUNIT_EXPECT_EQ(test, e[i].args[3], 1UL);	/* highmem */
 		}
 	}
+}
+
+/* How many of the events are of type id, by task pid, for page pfn. */
+static int count_events(const struct trace_entry *e, int n,
+			enum trace_event_id id, pid_t pid, unsigned long pfn)
+{
+	int i, found = 0;
+
+	for (i = 0; i < n; i++)
+		if (e[i].type == id && e[i].pid == pid && e[i].args[2] == pfn)
+			found++;
+	return found;
+}
+
+static int count_type(const struct trace_entry *e, int n, enum trace_event_id id)
+{
+	int i, found = 0;
+
+	for (i = 0; i < n; i++)
+		found += e[i].type == id;
+	return found;
+}
+
+/*
+ * The switch's key (trace_switch_key) is on with sched_switch or with
+ * kmap_local_sched_out alone, and its probe records only the one
+ * chosen; kmap_local_sched_in has its own hook, with its own key.
+ */
+static void trace_switch_events_alone(struct kunit *test)
+{
+	static struct switch_ctx c;
+	struct trace_entry *e;
+	unsigned long lost;
+	int n;
+
+	trace_set_event("kmap_local_sched_out", true);
+	switch_run(test, &c);
+	e = trace_read_lost(test, 0, &n, &lost);
+	KUNIT_EXPECT_GE(test, count_events(e, n, TRACE_KMAP_LOCAL_SCHED_OUT,
+					   c.pid_a, c.pfn_a), 1);
+	KUNIT_EXPECT_EQ(test, count_type(e, n, TRACE_SCHED_SWITCH), 0);
+	KUNIT_EXPECT_EQ(test, count_type(e, n, TRACE_KMAP_LOCAL_SCHED_IN), 0);
+
+	trace_clear();
+	trace_set_event("sched_switch", true);
+	trace_set_event("kmap_local_sched_in", true);
+	switch_run(test, &c);
+	e = trace_read_lost(test, 0, &n, &lost);
+	KUNIT_EXPECT_GE(test, count_type(e, n, TRACE_SCHED_SWITCH), 1);
+	KUNIT_EXPECT_GE(test, count_events(e, n, TRACE_KMAP_LOCAL_SCHED_IN,
+					   c.pid_a, c.pfn_a), 1);
+	KUNIT_EXPECT_EQ(test, count_type(e, n, TRACE_KMAP_LOCAL_SCHED_OUT), 0);
 }
 
 /* A full buffer keeps the newest events and counts the overwritten ones. */
@@ -262,6 +325,7 @@ static void trace_line_format(struct kunit *test)
 
 static struct kunit_case trace_cases[] = {
 	KUNIT_CASE(trace_kmap_local_switch),
+	KUNIT_CASE(trace_switch_events_alone),
 	KUNIT_CASE(trace_buffer_overwrites_oldest),
 	KUNIT_CASE(trace_buffers_are_per_cpu),
 	KUNIT_CASE(trace_off_records_nothing),

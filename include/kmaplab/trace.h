@@ -75,7 +75,17 @@ static __always_inline bool trace_event_on(enum trace_event_id id)
 	       (READ_ONCE(trace_events_enabled) & (1u << id));
 }
 
-/* Set every event's key from trace_events_enabled (may sleep; early boot ok). */
+/*
+ * The context switch's one key, on while sched_switch or
+ * kmap_local_sched_out is chosen: trace_sched_switch() tests it alone and
+ * its out-of-line probe records both (include/trace/events/sched.h says
+ * why), so that a switch pays one nop whatever prev holds.
+ */
+extern struct static_key_false trace_switch_key;
+#define TRACE_SWITCH_EVENTS \
+	((1u << TRACE_SCHED_SWITCH) | (1u << TRACE_KMAP_LOCAL_SCHED_OUT))
+
+/* Set every key from trace_events_enabled (may sleep; early boot ok). */
 void trace_event_keys_sync(void);
 
 void trace_record(enum trace_event_id id, unsigned long a0, unsigned long a1,

@@ -33,14 +33,14 @@ static __always_inline void trace_kmap_local_unmap(int slot, unsigned long addr,
 			     trace_pfn_highmem(pfn), NULL);
 }
 
-/* The context switch emptying (out) or refilling (in) one of current's slots. */
-static __always_inline void trace_kmap_local_sched_out(int slot, unsigned long addr,
-						       unsigned long pfn)
-{
-	if (trace_event_on(TRACE_KMAP_LOCAL_SCHED_OUT))
-		trace_record(TRACE_KMAP_LOCAL_SCHED_OUT, slot, addr, pfn, 0, NULL);
-}
+/*
+ * The context switch emptying tsk's slots (mm/highmem.c): one
+ * kmap_local_sched_out event per slot, recorded by the sched_switch
+ * probe (kernel/trace/trace_sched_switch.c) just before they are cleared.
+ */
+void trace_kmap_local_sched_out_slots(struct task_struct *tsk);
 
+/* The context switch refilling one of current's slots. */
 static __always_inline void trace_kmap_local_sched_in(int slot, unsigned long addr,
 						      unsigned long pfn)
 {

@@ -305,7 +305,7 @@ bench-linux:
 .PHONY: bench bench-linux
 
 # --- trace pictures (docs/trace.md) -------------------------------------------
-#   make trace              boot the lecture scenarios (tests/trace_scenarios_test.c,
+#   make trace              boot the lecture scenarios (tests/trace_scenarios*.c,
 #                           the runner's tcg-trace-scenarios run) and draw each
 #                           one: $(O)/trace/NAME.{json,html,svg,txt}
 #   make trace SCENARIO=preempt_local   only that one

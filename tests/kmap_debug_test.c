@@ -42,12 +42,9 @@ static void kmap_debug_exit_counts_mappings(struct kunit *test)
 	struct task_struct *t;
 
 	printk_capture_start(&cap, log, sizeof(log));
-	t = kthread_create(exit_holding_two, pages, "kmap-leak");
-	if (!IS_ERR(t)) {
-		get_task_struct(t);	/* before it can run, exit and be reaped */
-		wake_up_process(t);
+	t = kthread_run_get(exit_holding_two, pages, "kmap-leak");
+	if (!IS_ERR(t))
 		kthread_join_put(t);
-	}
 	printk_capture_stop(&cap);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(log, "exited holding 2 kmap_local mapping(s)"));

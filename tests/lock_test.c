@@ -66,9 +66,8 @@ static void mutex_serialises_counter(struct kunit *test)
 	c.overlap = false;
 	c.inside = NULL;
 	for (i = 0; i < NR_INCREMENTERS; i++) {
-		t[i] = kthread_run(increment_many, &c, "incr/%d", i);
+		t[i] = kthread_run_get(increment_many, &c, "incr/%d", i);
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t[i]);
-		get_task_struct(t[i]);
 	}
 	for (i = 0; i < NR_INCREMENTERS; i++)
 		kthread_join_put(t[i]);
@@ -97,9 +96,8 @@ static void mutex_trylock_and_owner(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, mutex_owner(&m), current);
 	KUNIT_EXPECT_FALSE(test, mutex_trylock(&m));
 
-	t = kthread_run(try_other, &m, "trylock");
+	t = kthread_run_get(try_other, &m, "trylock");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
-	get_task_struct(t);
 	KUNIT_EXPECT_EQ(test, kthread_join_put(t), 0);
 
 	/*

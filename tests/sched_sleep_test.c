@@ -103,9 +103,8 @@ static void sched_wait_event_wake_up(struct kunit *test)
 	flag = 0;
 	for (i = 0; i < NR_WAITERS; i++) {
 		w[i] = (struct waiter){ .wq = &wq, .flag = &flag };
-		t[i] = kthread_run(wait_for_flag, &w[i], "waiter/%d", i);
+		t[i] = kthread_run_get(wait_for_flag, &w[i], "waiter/%d", i);
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t[i]);
-		get_task_struct(t[i]);
 	}
 	msleep(20);
 	for (i = 0; i < NR_WAITERS; i++)
@@ -148,9 +147,8 @@ static void sched_wait_event_timeout(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ret, 0);
 	KUNIT_EXPECT_GE(test, jiffies - j0, 10);
 
-	t = kthread_run(set_flag_later, &w, "setter");
+	t = kthread_run_get(set_flag_later, &w, "setter");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
-	get_task_struct(t);
 	ret = wait_event_timeout(wq, READ_ONCE(flag), 10 * HZ);
 	KUNIT_EXPECT_GT(test, ret, 0);
 	KUNIT_EXPECT_EQ(test, flag, 1);
@@ -199,9 +197,8 @@ static void sched_completion_handoff(struct kunit *test)
 
 	/* A value handed over by a thread. */
 	init_completion(&h.done);
-	t[0] = kthread_run(produce, &h, "producer");
+	t[0] = kthread_run_get(produce, &h, "producer");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t[0]);
-	get_task_struct(t[0]);
 	wait_for_completion(&h.done);
 	KUNIT_EXPECT_EQ(test, h.value, 42);
 	KUNIT_EXPECT_FALSE(test, completion_done(&h.done));
@@ -209,9 +206,8 @@ static void sched_completion_handoff(struct kunit *test)
 
 	/* complete() from hard-IRQ context wakes a sleeper. */
 	reinit_completion(&h.done);
-	t[0] = kthread_run(produce_in_irq, &h.done, "irq-producer");
+	t[0] = kthread_run_get(produce_in_irq, &h.done, "irq-producer");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t[0]);
-	get_task_struct(t[0]);
 	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&h.done, 10 * HZ), 0);
 	kthread_join_put(t[0]);
 
@@ -223,9 +219,8 @@ static void sched_completion_handoff(struct kunit *test)
 
 	/* complete_all() releases every waiter. */
 	for (i = 0; i < 3; i++) {
-		t[i] = kthread_run(consume, &h.done, "consumer/%d", i);
+		t[i] = kthread_run_get(consume, &h.done, "consumer/%d", i);
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t[i]);
-		get_task_struct(t[i]);
 	}
 	msleep(10);
 	complete_all(&h.done);
@@ -246,10 +241,9 @@ static int sleep_long(void *data)
 static void sched_schedule_timeout_early_wake(struct kunit *test)
 {
 	long left = -1;
-	struct task_struct *t = kthread_run(sleep_long, &left, "sleeper");
+	struct task_struct *t = kthread_run_get(sleep_long, &left, "sleeper");
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
-	get_task_struct(t);
 	msleep(10);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(t->__state), TASK_INTERRUPTIBLE);
 	wake_up_process(t);

@@ -3,6 +3,7 @@
 #define _KMAPLAB_KTHREAD_H
 
 #include <linux/kthread.h>
+#include <linux/sched.h>
 
 /*
  * kthread_join(k) waits for k to end by itself, without asking (as
@@ -14,5 +15,21 @@
  */
 int kthread_join(struct task_struct *k);
 int kthread_join_put(struct task_struct *k);
+
+/*
+ * kthread_run() holding a reference taken before the thread can run.
+ * kthread_run() and then get_task_struct() is a race: a thread that
+ * ends at once may be reaped in between, and the get touches a freed
+ * task (the tests met it under host load). For kthread_join_put().
+ */
+#define kthread_run_get(threadfn, data, namefmt, ...) ({		\
+	struct task_struct *__k =					\
+		kthread_create(threadfn, data, namefmt, ##__VA_ARGS__);	\
+	if (!IS_ERR(__k)) {						\
+		get_task_struct(__k);					\
+		wake_up_process(__k);					\
+	}								\
+	__k;								\
+})
 
 #endif /* _KMAPLAB_KTHREAD_H */

@@ -4,7 +4,7 @@
 `trace show` (and trace_show() in a test) prints Linux's ftrace `trace`
 file between the two rulers of ftrace_dump(), each line behind the
 console's "[    s.us] " prefix. A scenario names its dump on the line
-before it: "trace scenario: NAME" (tests/trace_scenarios_test.c).
+before it: "trace scenario: NAME" (tests/trace_scenarios*_test.c).
 """
 
 import re

@@ -15,7 +15,9 @@
 #  * the kernel messages quoted in the prose (QUOTES), in a log;
 #  * the .svg drawn from a .dot has the .dot's addresses;
 #  * every tree path in backquotes, and every link to a file, in docs/
-#    and README.md exists.
+#    and README.md exists;
+#  * the book (docs/book/): its README lists the chapters in order, each
+#    chapter names a source file and a lab, every lab is named by one.
 #
 # Ends with "N passed, N failed, N skipped" like the runner.
 
@@ -55,9 +57,11 @@ class Checks:
 
 
 def docs():
-	"""{path: text} of docs/*.md, docs/labs/*.md and docs/img/*.dot."""
+	"""{path: text} of docs/*.md, docs/labs/*.md, docs/book/*.md and
+	docs/img/*.dot."""
 	paths = sorted(glob.glob(os.path.join(ROOT, 'docs', '*.md')) +
 		       glob.glob(os.path.join(ROOT, 'docs', 'labs', '*.md')) +
+		       glob.glob(os.path.join(ROOT, 'docs', 'book', '*.md')) +
 		       glob.glob(os.path.join(ROOT, 'docs', 'img', '*.dot')))
 	return {os.path.relpath(p, ROOT): open(p).read() for p in paths}
 
@@ -128,8 +132,8 @@ def check_svgs(c, texts):
 # `scripts/test/runner.py`, `mm/highmem.c`, `docs/img/` -- a path in
 # the tree: a folder of the tree first, then a name with an extension
 # (or a trailing slash).
-TOP = ('arch', 'boot', 'docs', 'drivers', 'include', 'init', 'kernel', 'lib',
-       'mm', 'sched', 'scripts', 'teaching', 'tests')
+TOP = ('arch', 'boot', 'docs', 'drivers', 'fs', 'include', 'init', 'kernel',
+       'lib', 'mm', 'sched', 'scripts', 'teaching', 'tests', 'user')
 PATH_RE = re.compile(r'`((?:%s)/[\w./-]*(?:\.\w+|/))`' % '|'.join(TOP))
 LINK_RE = re.compile(r'\]\(([^)#\s]+)(?:#[^)]*)?\)')
 
@@ -168,6 +172,71 @@ def check_paths(c, texts):
 			'missing: ' + ', '.join(missing) if missing else None)
 
 
+# The book walks the code and the labs in a course's order; these keep it
+# from falling behind them (a chapter or a lab added, renamed, dropped).
+BOOK = 'docs/book'
+NUMBERED_RE = re.compile(r'^(\d\d)-[\w-]+\.md$')	# 01-boot.md, 03-kmap-pool.md
+SOURCE_TOP = tuple(t for t in TOP if t not in ('docs', 'scripts'))
+
+
+def numbered(folder):
+	"""The NN-name.md files of a folder of the tree, in order."""
+	path = os.path.join(ROOT, folder)
+	return sorted(n for n in os.listdir(path) if NUMBERED_RE.match(n)) \
+		if os.path.isdir(path) else []
+
+
+def book_toc(readme, chapters):
+	"""None when the README links every chapter, in order, numbered
+	01, 02, ... without a gap; else what is wrong."""
+	listed = []
+	for m in LINK_RE.finditer(readme):
+		if NUMBERED_RE.match(m.group(1)) and m.group(1) not in listed:
+			listed.append(m.group(1))
+	if listed != chapters:
+		return 'lists %s; the chapters are %s' % (', '.join(listed) or 'none',
+							 ', '.join(chapters) or 'none')
+	gaps = [n for i, n in enumerate(chapters) if int(n[:2]) != i + 1]
+	return 'numbered with a gap at %s' % gaps[0] if gaps else None
+
+
+def chapter_refs(path, text, known):
+	"""(source files it names, labs it links to) of one chapter."""
+	here = os.path.dirname(os.path.join(ROOT, path))
+	labs_dir = os.path.join(ROOT, 'docs', 'labs')
+	sources = {m.group(1) for m in PATH_RE.finditer(text)
+		   if m.group(1).startswith(tuple(t + '/' for t in SOURCE_TOP))
+		   and m.group(1) in known and not m.group(1).endswith('/')}
+	labs = set()
+	for m in LINK_RE.finditer(text):
+		target = os.path.normpath(os.path.join(here, m.group(1)))
+		name = os.path.basename(target)
+		if os.path.dirname(target) == labs_dir and NUMBERED_RE.match(name) \
+		   and os.path.exists(target):
+			labs.add(name)
+	return sources, labs
+
+
+def check_book(c, texts):
+	chapters, labs = numbered(BOOK), numbered('docs/labs')
+	readme = texts.get(BOOK + '/README.md')
+	c.check('%s/README.md: lists the chapters, in order' % BOOK,
+		'no %s/README.md' % BOOK if readme is None else book_toc(readme, chapters))
+	known, named = tree_paths(), set()
+	for n in chapters:
+		path = '%s/%s' % (BOOK, n)
+		sources, ch_labs = chapter_refs(path, texts[path], known)
+		named |= ch_labs
+		c.check('%s: names a source file and a lab' % path,
+			None if sources and ch_labs else 'names no %s' % ' and no '.join(
+				w for w, ok in (('source file in `...`', sources),
+						('lab (a link to docs/labs/NN-name.md)', ch_labs))
+				if not ok))
+	missing = [n for n in labs if n not in named]
+	c.check('%s: every lab of docs/labs/ is named by a chapter' % BOOK,
+		'no chapter links to %s' % ', '.join(missing) if missing else None)
+
+
 def main():
 	sys.stdout.reconfigure(line_buffering=True)
 	c = Checks()
@@ -182,6 +251,7 @@ def main():
 	check_quotes(c, texts)
 	check_svgs(c, texts)
 	check_paths(c, texts)
+	check_book(c, texts)
 	print('%d passed, %d failed, %d skipped' % (c.passed, c.failed, c.skipped))
 	return 1 if c.failed else 0
 

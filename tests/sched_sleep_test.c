@@ -37,10 +37,13 @@ static void sched_msleep_at_least(struct kunit *test)
 		dj = jiffies - j0;
 		kunit_info(test, "msleep(%u): %lu jiffies, %llu us by the TSC",
 			   ms[i], dj, div_u64(dt, 1000));
-		/* The tick in progress counts for nothing: one more is slept. */
+		/*
+		 * The tick in progress counts for nothing: one more is slept.
+		 * No upper bound: how much longer depends on the host (a
+		 * loaded host runs the emulated CPU late), and the project
+		 * asserts no timing; the line above shows it.
+		 */
 		KUNIT_EXPECT_GE(test, dj, msecs_to_jiffies(ms[i]) + 1);
-		/* ... and not much more (a few ticks of slack for emulators). */
-		KUNIT_EXPECT_LE(test, dj, msecs_to_jiffies(ms[i]) + 4);
 		KUNIT_EXPECT_GE(test, dt * 2, (u64)ms[i] * NSEC_PER_MSEC);
 	}
 }

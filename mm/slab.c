@@ -332,13 +332,14 @@ void kmalloc_init(void)
 }
 
 /*
- * Objects handed out and not yet freed, every cache and the large ones:
- * what a leak test compares (a leaked object in a slab that also holds
- * live ones does not show in nr_free_pages()).
+ * Objects handed out from the slabs and not yet freed: what a leak test
+ * compares (a leaked object in a slab that also holds live ones does
+ * not show in nr_free_pages()). The large ones, whole pages, are left
+ * out: they do show there.
  */
 unsigned long kmalloc_nr_objects(void)
 {
-	unsigned long n = large_allocs;
+	unsigned long n = 0;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(kmalloc_caches); i++)

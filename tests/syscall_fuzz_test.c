@@ -6,8 +6,8 @@
  * exited (its own KTAP, one level deeper) and everything they held is
  * back: the free pages (task stacks, page tables, user pages, files,
  * pipes, kmalloc slabs -- an empty slab goes back to the buddy
- * allocator), the kmalloc objects in use (a leaked file or pipe in a
- * slab that still holds live objects frees no page) and the thread
+ * allocator), the kmalloc objects in use in the slabs (a leaked file or
+ * pipe in a slab that still holds live objects frees no page) and the thread
  * count. A first short run warms what stays
  * by design. The run judges the rest: an oops, WARN or hang fails it.
  *   syscall_fuzz.calls=N syscall_fuzz.seed=S   (on the command line)
@@ -74,13 +74,17 @@ static void syscall_fuzz(struct kunit *test)
 	free = settled_free_pages();
 	threads = nr_threads();
 	objects = settled_count(kmalloc_nr_objects);
+	kmalloc_show_stats();
 	kunit_info(test, "fuzz %lu 4 children, seed %lu: %lu free pages, %lu threads, %lu kmalloc objects\n",
 		   fuzz_calls, fuzz_seed, free, threads, objects);
 	KUNIT_EXPECT_EQ(test, run_fuzz(test, fuzz_calls, "/dev/console"), 0);
 	KUNIT_EXPECT_EQ_MSG(test, free_pages_back_to(free), free, "free pages after the fuzzers");
 	KUNIT_EXPECT_EQ_MSG(test, nr_threads(), threads, "threads after the fuzzers");
-	KUNIT_EXPECT_EQ_MSG(test, count_back_to(kmalloc_nr_objects, objects), objects,
-			    "kmalloc objects (files, pipes, tasks, mms...) after the fuzzers");
+	if (count_back_to(kmalloc_nr_objects, objects) != objects) {
+		kmalloc_show_stats();	/* which cache: compare with the start's */
+		KUNIT_FAIL(test, "kmalloc objects (files, pipes, tasks, mms...) after the fuzzers: %lu, at the start %lu",
+			   kmalloc_nr_objects(), objects);
+	}
 }
 
 static struct kunit_case syscall_fuzz_cases[] = {

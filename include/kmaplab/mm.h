@@ -15,7 +15,7 @@ void print_vm_layout(void);
 void show_tlb_stats(void);
 /* mm/slab.c: per-cache statistics. */
 void kmalloc_show_stats(void);
-/* mm/slab.c: kmalloc() objects in use, for leak tests. */
+/* mm/slab.c: kmalloc() objects in use in the slabs, for leak tests. */
 unsigned long kmalloc_nr_objects(void);
 /* mm/vmalloc.c: the areas, as /proc/vmallocinfo shows them. */
 void show_vmalloc_areas(void);

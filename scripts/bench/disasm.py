@@ -136,9 +136,10 @@ class Elf:
 		return self.order[i] if i < len(self.order) else None
 
 
-def follow(elf, path):
+def follow(elf, path, why=None):
 	"""Walk path (addresses) as control flow from the op's entry: the
-	prefix up to the op's return, or None when a step cannot follow."""
+	prefix up to the op's return, or None when a step cannot follow
+	(then why, a list, gets the step)."""
 	stack = []
 	for i, a in enumerate(path):
 		if a not in elf.insns:
@@ -159,7 +160,11 @@ def follow(elf, path):
 		else:
 			ok = [elf.next(a)]
 		if i + 1 < len(path) and path[i + 1] not in ok:
+			if why is not None and path[i + 1] in elf.insns:
+				why.append('%s cannot follow %s' % (elf.loc(path[i + 1]), elf.loc(a)))
 			return None
+	if why is not None:
+		why.append('the listing ends before the op returns')
 	return None
 
 
@@ -330,8 +335,9 @@ def check(elf):
 			path.append(a)
 		ok(name + ': each listed instruction is the ELF\'s', rows and not bad,
 		   '; '.join(bad[:3]) or 'empty listing')
+		why = []
 		ok(name + ': the listing is one control-flow path, entry to return',
-		   not bad and follow(elf, path) == path)
+		   not bad and follow(elf, path, why) == path, '; '.join(why))
 		tags = collections.Counter(r[2] for r in rows)
 		ok(name + ': every instruction has a group', '?' not in tags,
 		   '%d marked ?' % tags['?'])

@@ -100,6 +100,7 @@ void __init mem_map_init(void)
 	if (!mem_map)
 		panic("mem_map: no %lu KiB of lowmem for %lu struct pages", size >> 10, max_pfn);
 	max_mapnr = max_pfn;
+	BUILD_BUG_ON(MAX_NR_ZONES > ZONES_MASK + 1);	/* page_zonenum() */
 	mem_map_virt_bias = PAGE_OFFSET -
 		(unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page));
 

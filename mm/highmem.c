@@ -181,12 +181,12 @@ void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 }
 
 /* kmap_local_page() of a highmem page (lowmem ones never get here). */
-void *__kmap_local_page_high(struct page *page)
+void *__kmap_regparm __kmap_local_page_high(struct page *page)
 {
 	return kmap_local_map(page_to_pfn(page), kmap_prot);
 }
 
-void kunmap_local_indexed(const void *vaddr)
+void __kmap_regparm kunmap_local_indexed(const void *vaddr)
 {
 	struct task_struct *tsk = current;
 	unsigned long addr = (unsigned long)vaddr & PAGE_MASK;

@@ -27,6 +27,7 @@
 #include "internal.h"
 
 struct page *mem_map;
+unsigned long mem_map_virt_bias;	/* <linux/mm.h>: lowmem_page_address() */
 unsigned long max_mapnr;
 unsigned long mem_map_ignored_pages;
 unsigned long _totalram_pages, _totalhigh_pages;
@@ -99,6 +100,9 @@ void __init mem_map_init(void)
 	if (!mem_map)
 		panic("mem_map: no %lu KiB of lowmem for %lu struct pages", size >> 10, max_pfn);
 	max_mapnr = max_pfn;
+	BUILD_BUG_ON(MAX_NR_ZONES > ZONES_MASK + 1);	/* page_zonenum() */
+	mem_map_virt_bias = PAGE_OFFSET -
+		(unsigned long)mem_map * (PAGE_SIZE / sizeof(struct page));
 
 	init_zone(ZONE_NORMAL, 0, max_low_pfn);
 	init_zone(ZONE_HIGHMEM, max_low_pfn, max_pfn);

@@ -97,8 +97,9 @@ static bool task_listed(struct task_struct *want, const char *comm)
 
 static void kthread_task_list(struct kunit *test)
 {
+	static int rounds;	/* it may sleep and count before it is stopped */
 	unsigned long n0 = nr_threads();
-	struct task_struct *t = kthread_run(loop_until_stopped, NULL, "listed");
+	struct task_struct *t = kthread_run(loop_until_stopped, &rounds, "listed");
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t);
 	KUNIT_EXPECT_TRUE(test, task_listed(&init_task, "init"));

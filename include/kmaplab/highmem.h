@@ -27,6 +27,15 @@ struct kmap_stats {
 DECLARE_PER_CPU(struct kmap_stats, kmap_stats);
 /* Sum over all CPUs. */
 void kmap_stats_read(struct kmap_stats *sum);
+/*
+ * kmap_local's two out-of-line calls, __kmap_local_page_high() and
+ * kunmap_local_indexed(), take their argument in %eax, as every call does
+ * in Linux's i386 build (-mregparm=3, which kmaplab does not use:
+ * docs/performance.md): the inline caller then needs no stack argument,
+ * and so no frame adjustment, on the lowmem path it shares with them.
+ */
+#define __kmap_regparm __attribute__((regparm(3)))
+
 /* Print the kmap and TLB counters (monitor's stat, tests' diagnostics). */
 void show_kmap_stats(void);
 /* Print the pkmap slots in use and every task's local slots. */

@@ -32,6 +32,8 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 #define barrier() __asm__ __volatile__("" : : : "memory")
+/* Tells the compiler control never gets here (Linux's, minus objtool's note). */
+#define unreachable() __builtin_unreachable()
 
 /* Make the optimizer believe the variable can be manipulated arbitrarily. */
 #define OPTIMIZER_HIDE_VAR(var) __asm__ ("" : "=r" (var) : "0" (var))

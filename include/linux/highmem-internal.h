@@ -16,8 +16,8 @@
 
 /* mm/highmem.c: kmap_local and kmap_atomic */
 void *__kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot);
-void *__kmap_local_page_high(struct page *page);
-void kunmap_local_indexed(const void *vaddr);
+void *__kmap_regparm __kmap_local_page_high(struct page *page);
+void __kmap_regparm kunmap_local_indexed(const void *vaddr);
 /* The context switch's half (sched/core.c calls them when a task holds maps). */
 void __kmap_local_sched_out(void);
 void __kmap_local_sched_in(void);
@@ -69,10 +69,26 @@ static __always_inline bool kmap_local_direct(struct page *page)
 	return true;
 }
 
+/*
+ * The direct map ends below PAGE_OFFSET + MAXMEM (find_low_pfn_range()
+ * caps lowmem there), far below the slots. Saying so costs nothing and
+ * lets the compiler drop an inline kunmap_local()'s compare on the
+ * lowmem path when it sees both calls (docs/performance.md).
+ */
+static __always_inline void *kmap_local_lowmem_address(struct page *page)
+{
+	void *addr = lowmem_page_address(page);
+
+	BUILD_BUG_ON(PAGE_OFFSET + MAXMEM > __fix_to_virt(FIX_KMAP_END));
+	if ((unsigned long)addr >= PAGE_OFFSET + MAXMEM)
+		unreachable();
+	return addr;
+}
+
 static inline void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
 {
 	if (kmap_local_direct(page))
-		return lowmem_page_address(page);
+		return kmap_local_lowmem_address(page);
 	return __kmap_local_pfn_prot(page_to_pfn(page), prot);
 }
 
@@ -80,7 +96,7 @@ static inline void *__kmap_local_page_prot(struct page *page, pgprot_t prot)
 static inline void *kmap_local_page(struct page *page)
 {
 	if (kmap_local_direct(page))
-		return lowmem_page_address(page);
+		return kmap_local_lowmem_address(page);
 	return __kmap_local_page_high(page);
 }
 

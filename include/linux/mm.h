@@ -80,8 +80,15 @@ static inline struct page *virt_to_page(const void *addr)
 
 /* --- zones --------------------------------------------------------------- */
 
-#define ZONES_PGSHIFT 30
-#define ZONES_MASK 3UL
+/*
+ * The zone sits in the top bits of page->flags, as in Linux's
+ * page-flags-layout.h: ZONES_WIDTH bits, just enough for MAX_NR_ZONES.
+ * With two zones that is bit 31 alone, so PageHighMem() is a sign test
+ * of the flags word (kmap_local_page()'s lowmem fast path).
+ */
+#define ZONES_WIDTH (MAX_NR_ZONES <= 2 ? 1 : 2)
+#define ZONES_PGSHIFT (BITS_PER_LONG - ZONES_WIDTH)
+#define ZONES_MASK ((1UL << ZONES_WIDTH) - 1)
 
 static inline enum zone_type page_zonenum(const struct page *page)
 {
@@ -100,15 +107,21 @@ static inline bool PageHighMem(const struct page *page)
 
 /* --- kernel addresses of pages ----------------------------------------- */
 
+/*
+ * __va(page_to_pfn(page) << PAGE_SHIFT), as Linux's lowmem_page_address().
+ * A struct page is 16 bytes, so that is PAGE_OFFSET + (page - mem_map) *
+ * 256 bytes = page * 256 + (PAGE_OFFSET - mem_map * 256), and the second
+ * term is fixed once mem_map is allocated: mem_map_init() keeps it in
+ * mem_map_virt_bias. A shift and an add (this is kmap_local_page()'s
+ * lowmem fast path), exact in 32-bit arithmetic whatever wraps.
+ */
+extern unsigned long mem_map_virt_bias;
+
 static inline void *lowmem_page_address(const struct page *page)
 {
-	/*
-	 * pfn << PAGE_SHIFT, computed from the byte offset into mem_map: a
-	 * struct page is 16 bytes, so one shift instead of two (this is on
-	 * kmap_local_page()'s lowmem fast path).
-	 */
-	BUILD_BUG_ON(sizeof(struct page) != 16);
-	return __va(((unsigned long)page - (unsigned long)mem_map) << (PAGE_SHIFT - 4));
+	BUILD_BUG_ON(PAGE_SIZE % sizeof(struct page));
+	return (void *)((unsigned long)page * (PAGE_SIZE / sizeof(struct page)) +
+			mem_map_virt_bias);
 }
 
 /*

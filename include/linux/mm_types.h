@@ -16,10 +16,11 @@
  *
  * flags (see <linux/page-flags.h> for the bits):
  *
- *   31 30 29 28           18 17      14 13    10 9             0
- *  [zone][-][ slab: inuse  ][slab cache][ order ][   PG_ bits    ]
+ *   31  30 29 28           18 17      14 13    10 9             0
+ *  [zone][ - ][ slab: inuse  ][slab cache][ order ][   PG_ bits    ]
  *
- *   zone       ZONE_NORMAL or ZONE_HIGHMEM, fixed at boot
+ *   zone       ZONE_NORMAL or ZONE_HIGHMEM, fixed at boot (ZONES_WIDTH
+ *              bits at the top, as in Linux: PageHighMem() tests bit 31)
  *   order      order of the block this page heads, while allocated
  *              (checked by __free_pages(), used by kfree() for big objects)
  *   slab cache index of the kmalloc cache, while PageSlab

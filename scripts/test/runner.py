@@ -227,6 +227,7 @@ HOST_CHECKS = [
 	('lint', ['scripts/test/lint_check.py']),		# no new kmap()/kmap_atomic() users
 	('build-flags', ['scripts/test/build_flags_check.py']),	# DEBUG=0 rebuilds
 	('docs', ['scripts/test/doc_check.py']),		# docs/ against the logs above
+	('bench-disasm', ['scripts/bench/disasm.py', 'check']),	# performance.md's listings
 	('trace-tool', ['scripts/trace/trace_check.py']),	# make trace's JSON/SVG/HTML
 	('fuzz-cmdline', ['scripts/test/fuzz_cmdline.py', '--elf', '{elf}',
 			  '--count', '64']),		# fixed seed; fuzz_cmdline.py

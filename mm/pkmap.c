@@ -212,7 +212,7 @@ void *kmap_high(struct page *page)
 		this_cpu_inc(kmap_stats.pkmap_hit);
 	pkmap_count[PKMAP_NR(vaddr)]++;
 	BUG_ON(pkmap_count[PKMAP_NR(vaddr)] < 2);
-	trace_kmap_high_map(vaddr, page, pkmap_count[PKMAP_NR(vaddr)]);
+	trace_kmap_high_map(PKMAP_NR(vaddr), page, pkmap_count[PKMAP_NR(vaddr)]);
 	spin_unlock(&kmap_lock);
 	return (void *)vaddr;
 }
@@ -236,11 +236,12 @@ void kunmap_high(struct page *page)
 			"slot %u has no users left (unmapped more often than mapped)",
 			page_to_pfn(page), nr);
 	}
+	pkmap_count[nr]--;
+	trace_kmap_high_unmap(nr, page, pkmap_count[nr]);
 	/* Down to 1: the slot is reclaimable, a sleeping kmap() can retry. */
-	need_wakeup = --pkmap_count[nr] == 1 && waitqueue_active(&pkmap_map_wait);
-	trace_kmap_high_unmap(vaddr, page, pkmap_count[nr]);
+	need_wakeup = pkmap_count[nr] == 1 && waitqueue_active(&pkmap_map_wait);
 	if (need_wakeup)
-		trace_kmap_high_wake(vaddr, pkmap_count[nr]);
+		trace_kmap_high_wake(nr, pkmap_count[nr]);
 	spin_unlock(&kmap_lock);
 	if (need_wakeup)
 		wake_up(&pkmap_map_wait);

@@ -3,8 +3,9 @@
  * The trace events beyond the kmap_local ones (tests/trace_test.c):
  * interrupt entry/exit with the vector, a shootdown's ipi_raise and each
  * receiver's ipi_entry/exit tied by one flow id, page faults resolved
- * and fixed up, a user program's system calls, kmap()'s pool sleeping
- * when full and woken by kunmap(), and each new event's line.
+ * and fixed up, a user program's system calls, kmap()'s pool events'
+ * fields, the pool sleeping when full and woken by kunmap(), and each new
+ * event's line.
  *
  * kmaplab-lint: allow kmap -- fills kmap()'s pool to make it sleep
  */
@@ -243,7 +244,7 @@ static void pool_sleep_wake(struct kunit *test, struct page **pages)
 {
 	static struct pool_waiter w;
 	struct kmap_stats st;
-	unsigned long sleeps, waited;
+	unsigned long sleeps, waited, addr7;
 	const struct trace_entry *e;
 	unsigned int cpu;
 	bool slept = false, woke = false;
@@ -252,6 +253,7 @@ static void pool_sleep_wake(struct kunit *test, struct page **pages)
 	kmap_flush_unused();
 	for (i = 0; i < LAST_PKMAP; i++)
 		kmap(pages[i]);
+	addr7 = (unsigned long)page_address(pages[7]);
 	w.page = pages[LAST_PKMAP];
 	init_completion(&w.done);
 	kmap_stats_read(&st);
@@ -276,18 +278,70 @@ static void pool_sleep_wake(struct kunit *test, struct page **pages)
 				 e[i].args[0] == page_to_pfn(w.page) &&
 				 e[i].args[1] == LAST_PKMAP;
 			woke |= e[i].type == TRACE_KMAP_HIGH_WAKE &&
-				e[i].pid == current->pid && e[i].args[2] == 1;
+				e[i].pid == current->pid &&
+				e[i].args[0] == PKMAP_NR(addr7) &&
+				e[i].args[1] == addr7 && e[i].args[2] == 1;
 		}
 	}
 	KUNIT_EXPECT_TRUE_MSG(test, slept, "no kmap_high_sleep pfn=%05lx slots=%d",
 			      page_to_pfn(w.page), LAST_PKMAP);
-	KUNIT_EXPECT_TRUE_MSG(test, woke, "no kmap_high_wake count=1 by the test");
+	KUNIT_EXPECT_TRUE_MSG(test, woke, "no kmap_high_wake slot=%lu addr=%08lx count=1 by the test",
+			      PKMAP_NR(addr7), addr7);
 }
 
 /* The pool full: the next kmap() sleeps (traced), kunmap() wakes it. */
 static void trace_kmap_pool_sleep_wake(struct kunit *test)
 {
 	trace_with_pool_pages(test, pool_sleep_wake);
+}
+
+/*
+ * The first kmap_high_map or kmap_high_unmap by the test from e[from] on:
+ * its slot, address, pfn and count. Returns where it is.
+ */
+static int expect_pool_event(struct kunit *test, const struct trace_entry *e,
+			      int n, int from, enum trace_event_id type,
+			      unsigned long addr, struct page *page,
+			      unsigned long count)
+{
+	int i = trace_find(e, n, from, type, current->pid);
+
+	KUNIT_ASSERT_GE_MSG(test, i, 0, "no %s by the test", trace_event_name(type));
+	KUNIT_EXPECT_EQ(test, e[i].args[0], PKMAP_NR(addr));
+	KUNIT_EXPECT_EQ(test, e[i].args[1], addr);
+	KUNIT_EXPECT_EQ(test, e[i].args[2], page_to_pfn(page));
+	KUNIT_EXPECT_EQ(test, e[i].args[3], count);
+	return i;
+}
+
+/*
+ * kmap() of a highmem page twice and kunmap() twice: the pool's events
+ * name its slot, address and pfn, and the count after each (users + 1).
+ */
+static void trace_kmap_pool_map_unmap(struct kunit *test)
+{
+	struct page *page = kt_alloc_highpage(test);
+	const struct trace_entry *e;
+	unsigned long addr;
+	unsigned int cpu;
+	int n, i;
+
+	trace_set_event("kmap_high_map", true);
+	trace_set_event("kmap_high_unmap", true);
+	migrate_disable();
+	cpu = smp_processor_id();
+	addr = (unsigned long)kmap(page);
+	KUNIT_EXPECT_EQ(test, (unsigned long)kmap(page), addr);
+	kunmap(page);
+	kunmap(page);
+	migrate_enable();
+	trace_off();
+	__free_page(page);
+	e = trace_read(test, cpu, &n);
+	i = expect_pool_event(test, e, n, 0, TRACE_KMAP_HIGH_MAP, addr, page, 2);
+	i = expect_pool_event(test, e, n, i + 1, TRACE_KMAP_HIGH_MAP, addr, page, 3);
+	i = expect_pool_event(test, e, n, i + 1, TRACE_KMAP_HIGH_UNMAP, addr, page, 2);
+	expect_pool_event(test, e, n, i + 1, TRACE_KMAP_HIGH_UNMAP, addr, page, 1);
 }
 
 /* Each new event's fields, as docs/trace.md and scripts/trace/ read them. */
@@ -336,6 +390,7 @@ static struct kunit_case trace_events_cases[] = {
 	KUNIT_CASE(trace_page_fault_resolved),
 	KUNIT_CASE(trace_user_syscalls_and_faults),
 	KUNIT_CASE(trace_kmap_pool_sleep_wake),
+	KUNIT_CASE(trace_kmap_pool_map_unmap),
 	KUNIT_CASE(trace_event_lines),
 	{}
 };

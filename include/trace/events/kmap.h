@@ -3,8 +3,8 @@
 #define _TRACE_KMAP_H
 /*
  * kmap events (kmaplab's; Linux 6.1 has none for kmap). Each hook is
- * inline and costs one predicted-not-taken test while the event is off;
- * the recording is out of line, in kernel/trace/trace.c.
+ * inline and costs one nop while the event is off (its static key,
+ * trace_event_on()); the recording is out of line, in kernel/trace/.
  */
 #include <linux/mm.h>
 #include <linux/page-flags.h>
@@ -49,25 +49,29 @@ static __always_inline void trace_kmap_local_sched_in(int slot, unsigned long ad
 }
 
 /*
- * kmap()'s pool: page taken (or released) at pool address vaddr; count
- * is the slot's count after it, its users + 1 (1: unused, reclaimable).
+ * kmap()'s pool: page taken (or released) at pool slot nr; count is the
+ * slot's count after it, its users + 1 (1: unused, reclaimable). The
+ * probe (kernel/trace/trace_kmap_high.c) works out the slot's address
+ * and the pfn, so that the caller keeps nothing alive for them.
  */
-static __always_inline void trace_kmap_high_map(unsigned long vaddr,
+void __trace_kmap_high(enum trace_event_id id, unsigned int nr,
+		       struct page *page, unsigned int count);
+void __trace_kmap_high_wake(unsigned int nr, unsigned int count);
+
+static __always_inline void trace_kmap_high_map(unsigned int nr,
 						struct page *page,
 						unsigned int count)
 {
 	if (trace_event_on(TRACE_KMAP_HIGH_MAP))
-		trace_record(TRACE_KMAP_HIGH_MAP, PKMAP_NR(vaddr), vaddr,
-			     page_to_pfn(page), count, NULL);
+		__trace_kmap_high(TRACE_KMAP_HIGH_MAP, nr, page, count);
 }
 
-static __always_inline void trace_kmap_high_unmap(unsigned long vaddr,
+static __always_inline void trace_kmap_high_unmap(unsigned int nr,
 						  struct page *page,
 						  unsigned int count)
 {
 	if (trace_event_on(TRACE_KMAP_HIGH_UNMAP))
-		trace_record(TRACE_KMAP_HIGH_UNMAP, PKMAP_NR(vaddr), vaddr,
-			     page_to_pfn(page), count, NULL);
+		__trace_kmap_high(TRACE_KMAP_HIGH_UNMAP, nr, page, count);
 }
 
 /*
@@ -93,13 +97,12 @@ static __always_inline void trace_kmap_high_sleep(struct page *page)
 			     0, 0, NULL);
 }
 
-/* kunmap() left pool slot vaddr unused (count 1) and wakes the sleepers. */
-static __always_inline void trace_kmap_high_wake(unsigned long vaddr,
+/* kunmap() left pool slot nr unused (count 1) and wakes the sleepers. */
+static __always_inline void trace_kmap_high_wake(unsigned int nr,
 						 unsigned int count)
 {
 	if (trace_event_on(TRACE_KMAP_HIGH_WAKE))
-		trace_record(TRACE_KMAP_HIGH_WAKE, PKMAP_NR(vaddr), vaddr, count,
-			     0, NULL);
+		__trace_kmap_high_wake(nr, count);
 }
 
 #endif /* _TRACE_KMAP_H */

@@ -168,7 +168,7 @@ static __always_inline void *kmap_local_map(unsigned long pfn, pgprot_t prot)
 	arch_kmap_local_post_map(__fix_to_virt(FIX_KMAP_BEGIN + slot), pteval);
 	tsk->kmap_ctrl.pteval[idx] = pteval;
 	this_cpu_inc(kmap_stats.local_map);
-	trace_kmap_local_map(slot, __fix_to_virt(FIX_KMAP_BEGIN + slot), pfn);
+	trace_kmap_local_map(idx);
 	if (tsk->pagefault_disabled)	/* kmap_atomic(), or inside pagefault_disable() */
 		this_cpu_inc(kmap_stats.atomic_map);
 	preempt_enable();
@@ -216,11 +216,12 @@ void __kmap_regparm kunmap_local_indexed(const void *vaddr)
 	 */
 	pte_clear(&init_mm, top, kmap_get_pte(slot));
 	arch_kmap_local_post_unmap(top);
+	/* Traced before idx is read: then no value lives across its call. */
+	trace_kmap_local_unmap(kmap_local_idx(tsk));
 	idx = kmap_local_idx(tsk);
 	kmap_local_note_unmap(tsk, slot, pte_pfn(tsk->kmap_ctrl.pteval[idx]),
 			      __builtin_return_address(0),
 			      addr == top ? KMAP_UNMAPPED : KMAP_POPPED);
-	trace_kmap_local_unmap(slot, top, pte_pfn(tsk->kmap_ctrl.pteval[idx]));
 	tsk->kmap_ctrl.pteval[idx] = __pte(0);
 	kmap_local_idx_pop(tsk);
 	this_cpu_inc(kmap_stats.local_unmap);

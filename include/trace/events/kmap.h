@@ -17,20 +17,26 @@ static inline bool trace_pfn_highmem(unsigned long pfn)
 	return pfn_valid(pfn) && PageHighMem(pfn_to_page(pfn));
 }
 
-static __always_inline void trace_kmap_local_map(int slot, unsigned long addr,
-						 unsigned long pfn)
+/*
+ * Entry idx of current's kmap_local stack, just mapped (its PTE saved in
+ * kmap_ctrl.pteval[idx]) or about to be unmapped (still saved). The hooks
+ * hand over idx alone, which the caller holds in a register anyway; the
+ * probe (kernel/trace/trace_kmap_local.c) works out the slot, address and
+ * pfn out of line. Worked out inline, behind the nop, they kept values
+ * alive across the call and cost the fast path spills with every event off.
+ */
+void __trace_kmap_local(enum trace_event_id id, int idx);
+
+static __always_inline void trace_kmap_local_map(int idx)
 {
 	if (trace_event_on(TRACE_KMAP_LOCAL_MAP))
-		trace_record(TRACE_KMAP_LOCAL_MAP, slot, addr, pfn,
-			     trace_pfn_highmem(pfn), NULL);
+		__trace_kmap_local(TRACE_KMAP_LOCAL_MAP, idx);
 }
 
-static __always_inline void trace_kmap_local_unmap(int slot, unsigned long addr,
-						   unsigned long pfn)
+static __always_inline void trace_kmap_local_unmap(int idx)
 {
 	if (trace_event_on(TRACE_KMAP_LOCAL_UNMAP))
-		trace_record(TRACE_KMAP_LOCAL_UNMAP, slot, addr, pfn,
-			     trace_pfn_highmem(pfn), NULL);
+		__trace_kmap_local(TRACE_KMAP_LOCAL_UNMAP, idx);
 }
 
 /*
